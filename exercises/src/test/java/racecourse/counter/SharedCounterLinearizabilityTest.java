@@ -1,0 +1,48 @@
+package racecourse.counter;
+
+import org.jetbrains.lincheck.datastructures.LongGen;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Param;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import racecourse.testkit.Implemented;
+import racecourse.testkit.LincheckRun;
+
+/**
+ * Lincheck runs small scenarios of these operations on two threads, explores their interleavings,
+ * and checks that every result matches some one-at-a-time order. Failing output shows the
+ * scenario and the interleaving that breaks it.
+ */
+@Tag("counter")
+@Tag("linearizability")
+@Param(name = "delta", gen = LongGen.class, conf = "-3:3")
+public class SharedCounterLinearizabilityTest {
+
+    private final SharedCounter counter = new SharedCounter();
+
+    @Operation
+    public void increment() {
+        counter.increment();
+    }
+
+    @Operation
+    public void add(@Param(name = "delta") long delta) {
+        counter.add(delta);
+    }
+
+    @Operation
+    public long addAndGet(@Param(name = "delta") long delta) {
+        return counter.addAndGet(delta);
+    }
+
+    @Operation
+    public long get() {
+        return counter.get();
+    }
+
+    @Test
+    void every_history_is_linearizable() {
+        Implemented.require("SharedCounter", () -> new SharedCounter().addAndGet(1));
+        LincheckRun.check(getClass());
+    }
+}

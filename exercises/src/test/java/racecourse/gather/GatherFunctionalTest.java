@@ -1,0 +1,137 @@
+package racecourse.gather;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import racecourse.testkit.Bounded;
+
+/** all, settled, first and withTimeout on futures the test completes itself, in a chosen order. */
+@Tag("gather")
+@Tag("functional")
+class GatherFunctionalTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(3);
+
+    @Test
+    void all_gives_every_result_in_input_order() {
+        CompletableFuture<String> a = new CompletableFuture<>();
+        CompletableFuture<String> b = new CompletableFuture<>();
+        CompletableFuture<String> c = new CompletableFuture<>();
+        CompletableFuture<List<String>> all = Bounded.call("Gather.all(a, b, c)", LIMIT, () -> Gather.all(List.of(a, b, c)));
+        c.complete("c");
+        a.complete("a");
+        assertFalse(all.isDone(), "all() completed before every input had completed");
+        b.complete("b");
+        assertEquals(List.of("a", "b", "c"), Completions.valueOf(all, LIMIT, "Gather.all"),
+                "all() lists results in input order, not completion order");
+    }
+
+    @Test
+    void all_and_settled_of_nothing_are_already_complete() {
+        CompletableFuture<List<Object>> all = Gather.all(List.of());
+        assertTrue(all.isDone() && !all.isCompletedExceptionally(), "Gather.all(List.of()) must return a completed future");
+        assertEquals(List.of(), all.getNow(null));
+        CompletableFuture<List<Outcome<Object>>> settled = Gather.settled(List.of());
+        assertTrue(settled.isDone() && !settled.isCompletedExceptionally(), "Gather.settled(List.of()) must return a completed future");
+        assertEquals(List.of(), settled.getNow(null));
+    }
+
+    @Test
+    void all_fails_with_the_first_failure_as_soon_as_it_happens() {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        CompletableFuture<String> failing = new CompletableFuture<>();
+        CompletableFuture<List<String>> all = Gather.all(List.of(never, failing));
+        IllegalStateException boom = new IllegalStateException("boom");
+        failing.completeExceptionally(boom);
+        Throwable error = Completions.failureOf(all, LIMIT, "Gather.all after one input failed (another never completes)");
+        assertSame(boom, error, "all() must fail with the input's own exception, without waiting for the other inputs");
+    }
+
+    @Test
+    void settled_reports_every_outcome_in_input_order_and_never_fails() {
+        CompletableFuture<Integer> ok = new CompletableFuture<>();
+        CompletableFuture<Integer> bad = new CompletableFuture<>();
+        CompletableFuture<List<Outcome<Integer>>> settled = Gather.settled(List.of(ok, bad));
+        IllegalArgumentException boom = new IllegalArgumentException("bad");
+        bad.completeExceptionally(boom);
+        assertFalse(settled.isDone(), "settled() completed before every input had completed");
+        ok.complete(1);
+        List<Outcome<Integer>> outcomes = Completions.valueOf(settled, LIMIT, "Gather.settled");
+        assertEquals(2, outcomes.size(), "one outcome per input");
+        assertTrue(outcomes.get(0).isSuccess(), "first input succeeded: " + outcomes.get(0));
+        assertEquals(1, outcomes.get(0).value());
+        assertFalse(outcomes.get(1).isSuccess(), "second input failed: " + outcomes.get(1));
+        assertNull(outcomes.get(1).value(), "a failed outcome has no value");
+        assertTrue(Completions.isOrWraps(outcomes.get(1).error(), boom), "the failed outcome carries the input's exception,"
+                + " found " + outcomes.get(1).error());
+    }
+
+    @Test
+    void first_completes_like_the_first_input_to_complete() {
+        CompletableFuture<String> slow = new CompletableFuture<>();
+        CompletableFuture<String> fast = new CompletableFuture<>();
+        CompletableFuture<String> first = Gather.first(List.of(slow, fast));
+        fast.complete("fast");
+        slow.complete("slow");
+        assertEquals("fast", Completions.valueOf(first, LIMIT, "Gather.first"));
+
+        CompletableFuture<String> failsFirst = new CompletableFuture<>();
+        CompletableFuture<String> later = new CompletableFuture<>();
+        CompletableFuture<String> firstFailure = Gather.first(List.of(later, failsFirst));
+        IllegalStateException boom = new IllegalStateException("first to finish");
+        failsFirst.completeExceptionally(boom);
+        later.complete("later");
+        assertSame(boom, Completions.failureOf(firstFailure, LIMIT, "Gather.first when the first input to finish fails"),
+                "a failure that comes first wins too");
+    }
+
+    @Test
+    void first_of_nothing_is_refused_on_the_call() {
+        assertThrows(IllegalArgumentException.class, () -> Gather.first(List.of()),
+                "Gather.first(List.of()) must throw IllegalArgumentException (not return a failed future)");
+    }
+
+    @Test
+    void withTimeout_fails_with_TimeoutException_after_cancelling_the_input() {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        boolean[] inputCancelledWhenFailed = new boolean[1];
+        CompletableFuture<String> timed = Gather.withTimeout(never, 100, TimeUnit.MILLISECONDS);
+        CompletableFuture<Boolean> observed = timed.handle((v, e) -> inputCancelledWhenFailed[0] = never.isCancelled());
+        Throwable error = Completions.failureOf(timed, LIMIT, "withTimeout(100 ms) of a future that never completes");
+        assertInstanceOf(TimeoutException.class, error, "withTimeout must fail with TimeoutException");
+        Completions.valueOf(observed, LIMIT, "a callback on the result");
+        assertTrue(inputCancelledWhenFailed[0], "the input must already be cancelled when the result fails: cancel first,"
+                + " then fail the result");
+    }
+
+    @Test
+    void withTimeout_passes_an_earlier_outcome_through_unchanged() {
+        CompletableFuture<String> quick = new CompletableFuture<>();
+        CompletableFuture<String> timed = Gather.withTimeout(quick, 2, TimeUnit.SECONDS);
+        quick.complete("in time");
+        assertEquals("in time", Completions.valueOf(timed, LIMIT, "withTimeout(2 s) of a future completed at once"));
+        assertFalse(quick.isCancelled(), "an input that completed in time must not be cancelled");
+
+        CompletableFuture<String> failing = new CompletableFuture<>();
+        CompletableFuture<String> timedFailure = Gather.withTimeout(failing, 2, TimeUnit.SECONDS);
+        IllegalStateException boom = new IllegalStateException("failed in time");
+        failing.completeExceptionally(boom);
+        assertSame(boom, Completions.failureOf(timedFailure, LIMIT, "withTimeout of a failing future"));
+
+        CompletableFuture<String> done = CompletableFuture.completedFuture("done");
+        assertEquals("done", Completions.valueOf(Gather.withTimeout(done, 0, TimeUnit.SECONDS), LIMIT,
+                "withTimeout(0) of a future that is already complete"), "a zero timeout on a completed input gives its value");
+    }
+}

@@ -1,0 +1,120 @@
+package racecourse.gather;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import racecourse.testkit.Race;
+import racecourse.testkit.Seeds;
+
+/**
+ * Inputs completed by several threads at once, in a seeded random order: all() and settled()
+ * complete exactly once with every result in input order; first() gives one of the inputs' values.
+ */
+@Tag("gather")
+@Tag("stress")
+class GatherStressTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final int THREADS = 4;
+
+    @Test
+    void all_collects_inputs_completed_by_many_threads() {
+        SplittableRandom random = Seeds.forTest("gather.all");
+        for (int round = 0; round < 60; round++) {
+            int n = 200;
+            List<CompletableFuture<Integer>> inputs = futures(n);
+            CompletableFuture<List<Integer>> all = Gather.all(inputs);
+            completeConcurrently(inputs, shuffled(n, random), (f, i) -> f.complete(i));
+            List<Integer> values = Completions.valueOf(all, LIMIT, "Gather.all of " + n + " inputs completed by "
+                    + THREADS + " threads (round " + round + ", seed " + Seeds.runSeed() + ")");
+            for (int i = 0; i < n; i++) {
+                if (values.get(i) == null || values.get(i) != i) {
+                    fail("result " + i + " is " + values.get(i) + ": results written by different threads were lost or misplaced");
+                }
+            }
+        }
+    }
+
+    @Test
+    void settled_collects_a_mix_of_successes_and_failures() {
+        SplittableRandom random = Seeds.forTest("gather.settled");
+        for (int round = 0; round < 40; round++) {
+            int n = 200;
+            List<CompletableFuture<Integer>> inputs = futures(n);
+            CompletableFuture<List<Outcome<Integer>>> settled = Gather.settled(inputs);
+            completeConcurrently(inputs, shuffled(n, random), (f, i) -> {
+                if (i % 3 == 0) {
+                    f.completeExceptionally(new IllegalStateException("input " + i));
+                } else {
+                    f.complete(i);
+                }
+            });
+            List<Outcome<Integer>> outcomes = Completions.valueOf(settled, LIMIT, "Gather.settled (round " + round + ")");
+            assertEquals(n, outcomes.size(), "one outcome per input");
+            for (int i = 0; i < n; i++) {
+                Outcome<Integer> o = outcomes.get(i);
+                boolean shouldFail = i % 3 == 0;
+                if (o == null || o.isSuccess() == shouldFail || !shouldFail && o.value() != i) {
+                    fail("outcome " + i + " is " + o + ": expected " + (shouldFail ? "a failure" : "the value " + i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void first_gives_the_value_of_a_completed_input() {
+        SplittableRandom random = Seeds.forTest("gather.first");
+        for (int round = 0; round < 100; round++) {
+            int n = 8;
+            List<CompletableFuture<Integer>> inputs = futures(n);
+            CompletableFuture<Integer> first = Gather.first(inputs);
+            completeConcurrently(inputs, shuffled(n, random), (f, i) -> f.complete(i));
+            int value = Completions.valueOf(first, LIMIT, "Gather.first (round " + round + ")");
+            assertTrue(value >= 0 && value < n, "first() gave " + value + ", which no input produced");
+        }
+    }
+
+    private static List<CompletableFuture<Integer>> futures(int n) {
+        List<CompletableFuture<Integer>> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(new CompletableFuture<>());
+        }
+        return list;
+    }
+
+    private static int[] shuffled(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private interface Completer {
+        void complete(CompletableFuture<Integer> future, int index);
+    }
+
+    /** THREADS threads complete the inputs, each taking every THREADS-th index of {@code order}. */
+    private static void completeConcurrently(List<CompletableFuture<Integer>> inputs, int[] order, Completer completer) {
+        Race.of(THREADS + " threads completing " + inputs.size() + " inputs", LIMIT)
+                .actors(THREADS, t -> {
+                    for (int k = t; k < order.length; k += THREADS) {
+                        completer.complete(inputs.get(order[k]), order[k]);
+                    }
+                }).run();
+    }
+}

@@ -1,0 +1,223 @@
+package racecourse.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import racecourse.testkit.Bounded;
+
+/** ThreadPool and TaskFuture with one or two tasks: results, failures, cancel, timeouts, callbacks, map, shutdown. */
+@Tag("pool")
+@Tag("functional")
+class ThreadPoolFunctionalTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(5);
+
+    @Test
+    void fewer_than_one_worker_is_refused() {
+        assertThrows(IllegalArgumentException.class, () -> new ThreadPool(0), "new ThreadPool(0)");
+        assertThrows(IllegalArgumentException.class, () -> new ThreadPool(-1, "p"), "new ThreadPool(-1, \"p\")");
+    }
+
+    @Test
+    void submit_returns_a_future_of_the_result() {
+        ThreadPool pool = new ThreadPool(2);
+        try {
+            TaskFuture<Integer> future = pool.submit(() -> 6 * 7);
+            assertEquals(Integer.valueOf(42), Bounded.<Integer>call("result() of a task returning 42", LIMIT, future::result));
+            assertTrue(future.isDone(), "isDone() after result()");
+            assertFalse(future.isCancelled(), "isCancelled() of a task that ran");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void a_failing_task_fails_its_future_with_the_task_exception_as_cause() {
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            IllegalStateException boom = new IllegalStateException("boom");
+            TaskFuture<Object> future = pool.submit(() -> {
+                throw boom;
+            });
+            ExecutionException thrown = Bounded.expectThrows(ExecutionException.class, "result() of a failing task", LIMIT,
+                    future::result);
+            assertSame(boom, thrown.getCause(), "the cause must be the task's own exception");
+            assertTrue(future.isDone(), "a failed future is done");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void cancel_of_a_queued_task_stops_it_from_ever_running() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(1);
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        try {
+            Pools.Gate gate = new Pools.Gate();
+            pool.submit(() -> gate.pass("blocker"));
+            gate.awaitEntered();
+            TaskFuture<String> queued = pool.submit(() -> {
+                ran.add("queued");
+                return "queued";
+            });
+            assertTrue(queued.cancel(), "cancel() of a task still in the queue returns true");
+            assertTrue(queued.isCancelled(), "isCancelled() after a successful cancel()");
+            assertTrue(queued.isDone(), "a cancelled future is done");
+            assertTrue(queued.cancel(), "cancel() of an already cancelled future returns true");
+            Bounded.expectThrows(CancellationException.class, "result() of a cancelled future", LIMIT, queued::result);
+            gate.open();
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+        assertEquals(List.of(), ran, "a task cancelled while queued must never run");
+    }
+
+    @Test
+    void cancel_fails_once_the_task_runs_or_has_finished() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            Pools.Gate gate = new Pools.Gate();
+            TaskFuture<String> running = pool.submit(() -> gate.pass("done"));
+            gate.awaitEntered();
+            assertFalse(running.cancel(), "cancel() of a running task returns false");
+            assertFalse(running.isCancelled(), "a running task is not cancelled by a failed cancel()");
+            gate.open();
+            assertEquals("done", Bounded.call("result() after a failed cancel()", LIMIT, running::result));
+            assertFalse(running.cancel(), "cancel() of a finished task returns false");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void timed_result_times_out_while_the_task_runs() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            Pools.Gate gate = new Pools.Gate();
+            TaskFuture<String> future = pool.submit(() -> gate.pass("late"));
+            gate.awaitEntered();
+            Bounded.expectThrows(TimeoutException.class, "result(100, MILLISECONDS) of a task that is still running", LIMIT,
+                    () -> future.result(100, TimeUnit.MILLISECONDS));
+            gate.open();
+            assertEquals("late", Bounded.call("result(2, SECONDS)", LIMIT, () -> future.result(2, TimeUnit.SECONDS)));
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void callbacks_run_once_on_the_completing_thread_or_at_once_when_done() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(1, "cb");
+        try {
+            Pools.Gate gate = new Pools.Gate();
+            TaskFuture<String> future = pool.submit(() -> gate.pass("x"));
+            gate.awaitEntered();
+            List<String> calls = Collections.synchronizedList(new ArrayList<>());
+            future.addDoneCallback(f -> calls.add("early on " + Thread.currentThread().getName()));
+            gate.open();
+            Bounded.call("result()", LIMIT, future::result);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (calls.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, calls.size(), "a callback added before completion runs exactly once; calls: " + calls);
+            assertTrue(calls.get(0).startsWith("early on cb-"), "it runs on the thread that completed the future: " + calls);
+            String caller = Thread.currentThread().getName();
+            future.addDoneCallback(f -> calls.add("late on " + Thread.currentThread().getName()));
+            assertEquals(List.of(calls.get(0), "late on " + caller), calls,
+                    "a callback added to a finished future runs at once, on the caller's thread");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void map_returns_results_in_input_order() {
+        ThreadPool pool = new ThreadPool(3);
+        try {
+            List<Integer> inputs = List.of(5, 1, 4, 2, 3);
+            List<Integer> out = Bounded.call("map(sleep x ms, [5,1,4,2,3])", LIMIT, () -> pool.map(x -> {
+                try {
+                    Thread.sleep(x * 10L);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return x * 100;
+            }, inputs));
+            assertEquals(List.of(500, 100, 400, 200, 300), out, "map() keeps input order, not completion order");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void map_rethrows_the_first_failure_in_input_order() {
+        ThreadPool pool = new ThreadPool(3);
+        try {
+            RuntimeException second = new IllegalArgumentException("input 2");
+            RuntimeException fourth = new IllegalStateException("input 4");
+            ExecutionException thrown = Bounded.expectThrows(ExecutionException.class, "map() where inputs 2 and 4 fail",
+                    LIMIT, () -> pool.map(x -> {
+                        if (x == 2) {
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            throw second;
+                        }
+                        if (x == 4) {
+                            throw fourth;
+                        }
+                        return x;
+                    }, List.of(1, 2, 3, 4)));
+            assertSame(second, thrown.getCause(), "the first failure in input order (input 2), even though input 4 failed sooner");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void submit_after_shutdown_is_rejected_but_queued_tasks_still_run() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(1);
+        Pools.Gate gate = new Pools.Gate();
+        TaskFuture<String> first = pool.submit(() -> gate.pass("first"));
+        gate.awaitEntered();
+        TaskFuture<String> queued = pool.submit(() -> "queued");
+        Bounded.run("shutdown(false) with a task running and one queued", LIMIT, () -> pool.shutdown(false));
+        assertThrows(RejectedExecutionException.class, () -> pool.submit(() -> "late"), "submit() after shutdown");
+        gate.open();
+        assertEquals("first", Bounded.call("result() of the running task", LIMIT, first::result));
+        assertEquals("queued", Bounded.call("result() of the task queued before shutdown", LIMIT, queued::result),
+                "tasks queued before shutdown still run");
+        Bounded.run("shutdown(true)", LIMIT, () -> pool.shutdown(true));
+    }
+
+    @Test
+    void workers_are_named_with_the_prefix() {
+        ThreadPool pool = new ThreadPool(2, "grading");
+        try {
+            List<String> names = Bounded.call("map(thread name, 20 inputs)", LIMIT,
+                    () -> pool.map(x -> Thread.currentThread().getName(), java.util.Collections.nCopies(20, 0)));
+            for (String name : names) {
+                assertTrue(name.matches("grading-\\d+"), "worker thread name '" + name + "' should be prefix + \"-\" + n");
+            }
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package racecourse.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import racecourse.testkit.Bounded;
+import racecourse.testkit.Race;
+
+/**
+ * Thousands of tasks from several submitting threads: every future completes with its own result,
+ * never more than maxWorkers threads run tasks (and they are reused), every callback runs exactly once.
+ */
+@Tag("pool")
+@Tag("stress")
+class ThreadPoolStressTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    @Test
+    void never_more_than_maxWorkers_threads_and_they_are_reused() {
+        int max = 3;
+        ThreadPool pool = new ThreadPool(max, "bounded");
+        Set<String> threads = Collections.synchronizedSet(new HashSet<>());
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        try {
+            List<TaskFuture<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    int now = inFlight.incrementAndGet();
+                    peak.accumulateAndGet(now, Math::max);
+                    threads.add(Thread.currentThread().getName());
+                    inFlight.decrementAndGet();
+                    return n;
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                int expected = i;
+                TaskFuture<Integer> f = futures.get(i);
+                assertEquals(Integer.valueOf(expected), Bounded.<Integer>call("result() of task " + i, LIMIT, f::result));
+            }
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+        assertTrue(peak.get() <= max, "up to " + peak.get() + " tasks ran at once in a pool of " + max + " workers");
+        assertTrue(threads.size() <= max, "tasks ran on " + threads.size() + " different threads in a pool of " + max
+                + " workers: reuse the workers instead of starting a thread per task. Threads: "
+                + new ArrayList<>(threads).subList(0, Math.min(10, threads.size())));
+    }
+
+    @Test
+    void tasks_submitted_from_many_threads_all_complete_with_their_own_result() {
+        ThreadPool pool = new ThreadPool(4);
+        try {
+            Race.of("4 threads x 500 submit() + result()", LIMIT)
+                    .actors(4, t -> {
+                        List<TaskFuture<Long>> mine = new ArrayList<>();
+                        for (int i = 0; i < 500; i++) {
+                            long value = t * 1_000_000L + i;
+                            mine.add(pool.submit(() -> value));
+                        }
+                        for (int i = 0; i < mine.size(); i++) {
+                            long got = mine.get(i).result();
+                            if (got != t * 1_000_000L + i) {
+                                fail("task " + i + " of submitter " + t + " returned " + got + ": results were mixed up");
+                            }
+                        }
+                    }).run();
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void every_callback_runs_exactly_once_even_when_added_during_completion() {
+        ThreadPool pool = new ThreadPool(2);
+        try {
+            int tasks = 2_000;
+            AtomicInteger[] calls = new AtomicInteger[tasks];
+            List<TaskFuture<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                calls[i] = new AtomicInteger();
+                int n = i;
+                futures.add(pool.submit(() -> n));
+            }
+            // Add callbacks while the workers are completing the futures: some land before, some after.
+            Race.of("callbacks added while 2000 tasks complete", LIMIT)
+                    .actors(2, half -> {
+                        for (int i = half; i < tasks; i += 2) {
+                            AtomicInteger counter = calls[i];
+                            futures.get(i).addDoneCallback(f -> counter.incrementAndGet());
+                        }
+                    }).run();
+            for (TaskFuture<Integer> f : futures) {
+                Bounded.call("result()", LIMIT, f::result);
+            }
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < deadline && !allOnce(calls)) {
+                Thread.sleep(10);
+            }
+            for (int i = 0; i < tasks; i++) {
+                if (calls[i].get() != 1) {
+                    fail("the callback of task " + i + " ran " + calls[i].get() + " times, expected exactly once:"
+                            + " adding a callback and completing the future race (check done and register under one lock)");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    private static boolean allOnce(AtomicInteger[] calls) {
+        for (AtomicInteger c : calls) {
+            if (c.get() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+package racecourse.testkit;
+
+import java.time.Duration;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+
+/**
+ * Calls one possibly-blocking operation on a watched thread: returns its result, rethrows its
+ * exception, or fails with a thread dump when it does not return within the limit.
+ */
+public final class Bounded {
+
+    private Bounded() {
+    }
+
+    public static <T> T call(String what, Duration limit, ThrowingSupplier<T> operation) {
+        Object[] result = new Object[1];
+        Race.of(what, limit).actor(() -> {
+            try {
+                result[0] = operation.get();
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new RuntimeException(t);
+            }
+        }).run();
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    public static void run(String what, Duration limit, Actor operation) {
+        Race.of(what, limit).actor(operation).run();
+    }
+
+    /** Calls an operation that must throw; returns what it threw, or fails. */
+    public static <X extends Throwable> X expectThrows(Class<X> expected, String what, Duration limit,
+            Actor operation) {
+        Throwable[] thrown = new Throwable[1];
+        Race.of(what, limit).actor(() -> {
+            try {
+                operation.run();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }).run();
+        if (expected.isInstance(thrown[0])) {
+            return expected.cast(thrown[0]);
+        }
+        throw new org.opentest4j.AssertionFailedError(what + ": expected " + expected.getSimpleName()
+                + (thrown[0] == null ? " but nothing was thrown" : " but got " + thrown[0]), thrown[0]);
+    }
+}

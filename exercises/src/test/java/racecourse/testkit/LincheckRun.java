@@ -1,0 +1,74 @@
+package racecourse.testkit;
+
+import org.jetbrains.lincheck.Lincheck;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The one Lincheck configuration of the course: model checking first (deterministic, explores
+ * interleavings at every shared-memory access), then a short stress run as a second opinion on the
+ * real JVM. Budgets are chosen in README "Tuning"; change them here only, with new measurements.
+ */
+public final class LincheckRun {
+
+    // Model checking: scenarios of 2 threads x 3 operations, with 2 before and 1 after.
+    static final int MC_ITERATIONS = 30;
+    static final int MC_INVOCATIONS = 150;
+    // Stress: the same scenario shapes, run for real; minimisation off so a hang costs one timeout.
+    static final int STRESS_ITERATIONS = 10;
+    static final int STRESS_INVOCATIONS = 500;
+
+    private LincheckRun() {
+    }
+
+    /** Checks that every concurrent history of {@code testClass}'s operations is linearizable. */
+    public static void check(Class<?> testClass) {
+        try {
+            new ModelCheckingOptions()
+                    .iterations(MC_ITERATIONS)
+                    .invocationsPerIteration(MC_INVOCATIONS)
+                    .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)
+                    .check(testClass);
+            new StressOptions()
+                    .iterations(STRESS_ITERATIONS)
+                    .invocationsPerIteration(STRESS_INVOCATIONS)
+                    .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)
+                    .minimizeFailedScenario(false)
+                    .check(testClass);
+        } catch (LincheckAssertionError e) {
+            throw new AssertionFailedError(explain(e.getMessage()));
+        }
+    }
+
+    /**
+     * Lincheck's general-purpose concurrent test: {@code block} starts and joins its own threads, and
+     * Lincheck explores {@code invocations} of their interleavings, failing on an assertion error,
+     * an exception or a hang (deadlock, lost wake-up) in any of them.
+     */
+    public static void concurrent(int invocations, Runnable block) {
+        try {
+            Lincheck.runConcurrentTest(invocations, block);
+        } catch (LincheckAssertionError e) {
+            throw new AssertionFailedError(explainConcurrent(e.getMessage()));
+        }
+    }
+
+    static String explainConcurrent(String report) {
+        return "In one interleaving of the threads the test's check failed or the threads hung. Lincheck's report"
+                + " of that interleaving:\n" + beforeDetailedTrace(report);
+    }
+
+    private static String beforeDetailedTrace(String report) {
+        String text = report == null ? "" : report;
+        int cut = text.indexOf("Detailed trace:");
+        return (cut >= 0 ? text.substring(0, cut) : text).strip();
+    }
+
+    /** Lincheck's report up to its detailed trace, which runs to tens of KB of JDK internals. */
+    static String explain(String report) {
+        return "Operations that ran at the same time gave results that no one-at-a-time order of them could give"
+                + " (not linearizable). Lincheck's scenario and the interleaving that breaks it:\n" + beforeDetailedTrace(report);
+    }
+}

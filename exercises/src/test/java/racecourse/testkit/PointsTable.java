@@ -1,0 +1,126 @@
+package racecourse.testkit;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Prints the points table at the end of {@code mvn test}: points per exercise and category, from
+ * the rubric. Registered through META-INF/services, so it runs with any JUnit Platform launcher.
+ */
+public final class PointsTable implements TestExecutionListener {
+
+    private final List<Scoring.Outcome> outcomes = new ArrayList<>();
+    private final PrintStream out;
+
+    public PointsTable() {
+        this(System.out);
+    }
+
+    PointsTable(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (id.isTest()) {
+            outcome(id, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL);
+        }
+    }
+
+    @Override
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
+        if (id.isTest()) {
+            outcome(id, false);
+        }
+    }
+
+    private void outcome(TestIdentifier id, boolean passed) {
+        String exercise = tagAmong(id, Rubric.EXERCISES);
+        String category = tagAmong(id, Rubric.CATEGORIES);
+        if (exercise != null && category != null) {
+            outcomes.add(new Scoring.Outcome(exercise, category, testKey(id), passed));
+        }
+    }
+
+    /** {@code <class>.<method>}, the key a rubric uses to give a test its own points. */
+    public static String testKey(TestIdentifier id) {
+        if (id.getSource().orElse(null) instanceof MethodSource m) {
+            return m.getClassName() + "." + m.getMethodName();
+        }
+        return id.getUniqueId();
+    }
+
+    public static String tagAmong(TestIdentifier id, List<String> names) {
+        for (TestTag tag : id.getTags()) {
+            if (names.contains(tag.getName())) {
+                return tag.getName();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized void testPlanExecutionFinished(TestPlan plan) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<Scoring.Scored> scored = Scoring.score(Rubric.load(), outcomes);
+        Map<String, double[]> cells = new TreeMap<>(); // exercise.category -> {earned, max, failed}
+        for (Scoring.Scored s : scored) {
+            double[] cell = cells.computeIfAbsent(s.outcome().exercise() + "." + s.outcome().category(), k -> new double[3]);
+            cell[0] += s.earned();
+            cell[1] += s.max();
+            cell[2] += s.outcome().passed() ? 0 : 1;
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Racecourse points (seed %d)%n", Seeds.runSeed());
+        out.printf(Locale.ROOT, "%-10s", "exercise");
+        for (String c : Rubric.CATEGORIES) {
+            out.printf(Locale.ROOT, " %15s", c);
+        }
+        out.printf(Locale.ROOT, " %13s%n", "total");
+        double earnedAll = 0;
+        double maxAll = 0;
+        for (String e : Rubric.EXERCISES) {
+            double earned = 0;
+            double max = 0;
+            boolean any = false;
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-10s", e));
+            for (String c : Rubric.CATEGORIES) {
+                double[] cell = cells.get(e + "." + c);
+                if (cell == null) {
+                    row.append(String.format(Locale.ROOT, " %15s", "-"));
+                    continue;
+                }
+                any = true;
+                earned += cell[0];
+                max += cell[1];
+                String mark = cell[2] > 0 ? String.format(Locale.ROOT, " (%d x)", (int) cell[2]) : "";
+                row.append(String.format(Locale.ROOT, " %15s", points(cell[0]) + "/" + points(cell[1]) + mark));
+            }
+            if (any) {
+                earnedAll += earned;
+                maxAll += max;
+                out.println(row.append(String.format(Locale.ROOT, " %13s", points(earned) + "/" + points(max))));
+            }
+        }
+        out.printf(Locale.ROOT, "%-10s %" + (16 * Rubric.CATEGORIES.size() + 13) + "s%n", "TOTAL",
+                points(earnedAll) + "/" + points(maxAll));
+        out.println("(n x) = n failed tests in that cell; their messages are above.");
+    }
+
+    static String points(double raw) {
+        double p = Math.round(raw * 100) / 100.0;
+        return Math.rint(p) == p ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p);
+    }
+}

@@ -1,0 +1,60 @@
+package racecourse.workqueue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import racecourse.testkit.Bounded;
+
+/** Workers.process: results in task order, an exception reported, edge cases of the task list. */
+@Tag("workqueue")
+@Tag("functional")
+class WorkersFunctionalTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    @Test
+    void results_come_back_in_task_order() {
+        List<Integer> tasks = IntStream.range(0, 50).boxed().toList();
+        List<Integer> results = Bounded.call("process(50 tasks, 4 workers, square)", LIMIT,
+                () -> Workers.process(tasks, 4, x -> x * x));
+        List<Integer> expected = new ArrayList<>();
+        tasks.forEach(x -> expected.add(x * x));
+        assertEquals(expected, results, "process() must return results in task order, whatever order workers finish in");
+    }
+
+    @Test
+    void an_empty_task_list_gives_an_empty_result() {
+        List<String> results = Bounded.call("process(no tasks, 3 workers)", LIMIT,
+                () -> Workers.process(List.<String>of(), 3, s -> s));
+        assertEquals(List.of(), results);
+    }
+
+    @Test
+    void more_workers_than_tasks_is_fine() {
+        List<String> results = Bounded.call("process(2 tasks, 8 workers)", LIMIT,
+                () -> Workers.process(List.of("a", "b"), 8, String::toUpperCase));
+        assertEquals(List.of("A", "B"), results);
+    }
+
+    @Test
+    void a_failing_task_is_rethrown_as_the_cause_of_an_ExecutionException() {
+        IllegalStateException boom = new IllegalStateException("task 7 failed");
+        ExecutionException thrown = Bounded.expectThrows(ExecutionException.class,
+                "process(20 tasks, 3 workers) where task 7 throws", LIMIT,
+                () -> Workers.process(IntStream.range(0, 20).boxed().toList(), 3, x -> {
+                    if (x == 7) {
+                        throw boom;
+                    }
+                    return x;
+                }));
+        assertSame(boom, thrown.getCause(), "the ExecutionException's cause must be the exception the task threw"
+                + " (do not swallow it or wrap it twice)");
+    }
+}
