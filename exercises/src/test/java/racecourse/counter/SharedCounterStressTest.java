@@ -96,7 +96,8 @@ class SharedCounterStressTest {
 
     @Test
     void increment_and_add_racing_each_other_are_all_counted() {
-        int perThread = 40_000;
+        int perThread = 300_000;
+        for (int round = 0; round < 2; round++) {
         SharedCounter counter = new SharedCounter();
         Race.of("increment() racing add(2)", LIMIT)
                 .actors(2, i -> {
@@ -111,5 +112,6 @@ class SharedCounterStressTest {
                 }).run();
         long expected = 2L * perThread + 2L * perThread * 2;
         assertEquals(expected, counter.get(), "increment() and add() racing: a wrong total means they do not use the same lock");
+        }
     }
 }

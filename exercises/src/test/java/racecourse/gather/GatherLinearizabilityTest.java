@@ -19,7 +19,7 @@ import racecourse.testkit.LincheckRun;
 @Tag("linearizability")
 class GatherLinearizabilityTest {
 
-    static final int INVOCATIONS = 500;
+    static final int INVOCATIONS = 200;
 
     @Test
     void all_and_first_end_right_in_every_interleaving() {

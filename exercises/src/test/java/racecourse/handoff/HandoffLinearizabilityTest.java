@@ -22,7 +22,7 @@ import racecourse.testkit.LincheckRun;
 @Tag("linearizability")
 public class HandoffLinearizabilityTest {
 
-    static final int CONCURRENT_TEST_INVOCATIONS = 1_000;
+    static final int CONCURRENT_TEST_INVOCATIONS = 300;
 
     @Test
     void offer_and_poll_are_linearizable() {

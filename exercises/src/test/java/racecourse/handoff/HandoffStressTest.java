@@ -20,7 +20,7 @@ import racecourse.testkit.Race;
 @Tag("stress")
 class HandoffStressTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(10);
 
     @Test
     void items_from_many_producers_arrive_exactly_once_and_in_order() {

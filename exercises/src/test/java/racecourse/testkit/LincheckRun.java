@@ -14,29 +14,41 @@ import org.opentest4j.AssertionFailedError;
 public final class LincheckRun {
 
     // Model checking: scenarios of 2 threads x 3 operations, with 2 before and 1 after.
-    static final int MC_ITERATIONS = 30;
-    static final int MC_INVOCATIONS = 150;
+    static final int MC_ITERATIONS = budget("racecourse.lincheck.mc.iterations", 10);
+    static final int MC_INVOCATIONS = budget("racecourse.lincheck.mc.invocations", 100);
     // Stress: the same scenario shapes, run for real; minimisation off so a hang costs one timeout.
-    static final int STRESS_ITERATIONS = 10;
-    static final int STRESS_INVOCATIONS = 500;
+    static final int STRESS_ITERATIONS = budget("racecourse.lincheck.stress.iterations", 5);
+    static final int STRESS_INVOCATIONS = budget("racecourse.lincheck.stress.invocations", 200);
+    // Lincheck's general concurrent test (blocking operations): interleavings explored per test.
+    static final double CONCURRENT_SCALE = budget("racecourse.lincheck.concurrent.percent", 100) / 100.0;
 
     private LincheckRun() {
+    }
+
+    // Budgets can be changed for a measurement run (bench/) without editing code; 0 turns a phase off.
+    private static int budget(String property, int fallback) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 
     /** Checks that every concurrent history of {@code testClass}'s operations is linearizable. */
     public static void check(Class<?> testClass) {
         try {
-            new ModelCheckingOptions()
-                    .iterations(MC_ITERATIONS)
-                    .invocationsPerIteration(MC_INVOCATIONS)
-                    .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)
-                    .check(testClass);
-            new StressOptions()
-                    .iterations(STRESS_ITERATIONS)
-                    .invocationsPerIteration(STRESS_INVOCATIONS)
-                    .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)
-                    .minimizeFailedScenario(false)
-                    .check(testClass);
+            if (MC_ITERATIONS > 0) {
+                new ModelCheckingOptions()
+                        .iterations(MC_ITERATIONS)
+                        .invocationsPerIteration(MC_INVOCATIONS)
+                        .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)
+                        .check(testClass);
+            }
+            if (STRESS_ITERATIONS > 0) {
+                new StressOptions()
+                        .iterations(STRESS_ITERATIONS)
+                        .invocationsPerIteration(STRESS_INVOCATIONS)
+                        .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)
+                        .minimizeFailedScenario(false)
+                        .check(testClass);
+            }
         } catch (LincheckAssertionError e) {
             throw new AssertionFailedError(explain(e.getMessage()));
         }
@@ -49,7 +61,7 @@ public final class LincheckRun {
      */
     public static void concurrent(int invocations, Runnable block) {
         try {
-            Lincheck.runConcurrentTest(invocations, block);
+            Lincheck.runConcurrentTest(Math.max(1, (int) Math.round(invocations * CONCURRENT_SCALE)), block);
         } catch (LincheckAssertionError e) {
             throw new AssertionFailedError(explainConcurrent(e.getMessage()));
         }

@@ -97,7 +97,7 @@ public final class Race {
 
         /**
          * Waits until the first {@code count} actors are all blocked (waiting, timed waiting or blocked
-         * on a monitor) in two checks 20 ms apart, so they are really inside a blocking call.
+         * on a monitor) in two checks 10 ms apart, so they are really inside a blocking call.
          */
         public void awaitBlocked(int count, Duration max) throws InterruptedException {
             long deadline = System.nanoTime() + max.toNanos();
@@ -114,7 +114,7 @@ public final class Race {
                     allBlocked &= s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.BLOCKED;
                 }
                 stableChecks = allBlocked ? stableChecks + 1 : 0;
-                Thread.sleep(20);
+                Thread.sleep(10);
             }
         }
 

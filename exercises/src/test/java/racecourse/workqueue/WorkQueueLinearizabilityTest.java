@@ -27,7 +27,7 @@ public class WorkQueueLinearizabilityTest {
     @Test
     void blocking_put_take_and_join_work_in_every_interleaving() {
         Implemented.require("WorkQueue", () -> new WorkQueue<Integer>(2).poll());
-        LincheckRun.concurrent(1_000, () -> {
+        LincheckRun.concurrent(300, () -> {
             WorkQueue<Integer> queue = new WorkQueue<>(1);
             int[] taken = new int[2];
             Thread producer = new Thread(() -> {

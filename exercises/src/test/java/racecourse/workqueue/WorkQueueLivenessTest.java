@@ -60,7 +60,7 @@ class WorkQueueLivenessTest {
     @Test
     void process_leaves_no_thread_running() {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
-        Bounded.call("process(100 tasks, 4 workers)", Duration.ofSeconds(10),
+        Bounded.call("process(100 tasks, 4 workers)", Duration.ofSeconds(5),
                 () -> Workers.process(IntStream.range(0, 100).boxed().toList(), 4, x -> x + 1));
         assertNoNewLiveThreads(before, "process() returned");
     }
@@ -69,7 +69,7 @@ class WorkQueueLivenessTest {
     void a_failing_task_still_stops_every_worker() {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         Bounded.expectThrows(ExecutionException.class, "process(200 tasks, 4 workers) where task 3 throws",
-                Duration.ofSeconds(10), () -> Workers.process(IntStream.range(0, 200).boxed().toList(), 4, x -> {
+                Duration.ofSeconds(5), () -> Workers.process(IntStream.range(0, 200).boxed().toList(), 4, x -> {
                     if (x == 3) {
                         throw new IllegalArgumentException("bad task 3");
                     }

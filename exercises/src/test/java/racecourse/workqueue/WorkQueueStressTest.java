@@ -24,7 +24,7 @@ import racecourse.testkit.Seeds;
 @Tag("stress")
 class WorkQueueStressTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(10);
 
     @Test
     void items_arrive_exactly_once_in_fifo_order_and_the_capacity_holds() {

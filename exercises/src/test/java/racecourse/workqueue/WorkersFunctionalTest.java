@@ -17,7 +17,7 @@ import racecourse.testkit.Bounded;
 @Tag("functional")
 class WorkersFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration LIMIT = Duration.ofSeconds(5);
 
     @Test
     void results_come_back_in_task_order() {

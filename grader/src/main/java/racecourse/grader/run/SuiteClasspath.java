@@ -1,0 +1,56 @@
+package racecourse.grader.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+
+/**
+ * The class path a child JVM needs to run the suites: the grader's own, as this JVM got it. Under
+ * Surefire that is {@code surefire.test.class.path}; from the grader jar it is the jar plus the
+ * {@code lib/} jars its manifest names.
+ */
+public final class SuiteClasspath {
+
+    private SuiteClasspath() {
+    }
+
+    public static List<Path> ofThisJvm() throws IOException {
+        String surefire = System.getProperty("surefire.test.class.path");
+        String raw = surefire != null ? surefire : System.getProperty("java.class.path");
+        List<Path> entries = new ArrayList<>();
+        for (String e : raw.split(File.pathSeparator)) {
+            if (!e.isBlank()) {
+                entries.add(Path.of(e).toAbsolutePath());
+            }
+        }
+        if (entries.size() == 1 && entries.get(0).toString().endsWith(".jar")) {
+            entries.addAll(manifestClassPath(entries.get(0)));
+        }
+        return entries;
+    }
+
+    private static List<Path> manifestClassPath(Path jar) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            if (file.getManifest() == null) {
+                return entries;
+            }
+            String cp = file.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (cp == null) {
+                return entries;
+            }
+            for (String e : cp.trim().split("\\s+")) {
+                Path p = jar.getParent().resolve(e).normalize();
+                if (Files.exists(p)) {
+                    entries.add(p);
+                }
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,116 @@
+package racecourse.grader.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the course suites of some exercise packages against one set of compiled classes, in a fresh
+ * child JVM (never two submissions in one JVM: Lincheck's instrumentation breaks when two classes
+ * share a name). Every expected test gets a result: a test the child never reported is MISSING,
+ * with the reason (timeout, crash, exit).
+ */
+public final class SuiteRun {
+
+    private final List<Path> suiteClasspath;
+    private final List<String> jvmOptions;
+
+    /**
+     * @param suiteClasspath the precompiled suites and their libraries (JUnit, Lincheck, ArchUnit) and
+     *     this grader's classes
+     */
+    public SuiteRun(List<Path> suiteClasspath, List<String> jvmOptions) {
+        this.suiteClasspath = List.copyOf(suiteClasspath);
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The outcome of one child JVM. */
+    public record Outcome(List<TestResult> tests, int exitCode, boolean timedOut, String outputTail) {
+    }
+
+    public Outcome run(Path studentClasses, List<String> packages, long seed, Duration cap, Path workDir)
+            throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        Path results = workDir.resolve("results.tsv");
+        Path output = workDir.resolve("output.txt");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dracecourse.seed=" + seed);
+        command.add("-cp");
+        List<String> cp = new ArrayList<>();
+        cp.add(studentClasses.toString());
+        suiteClasspath.forEach(p -> cp.add(p.toString()));
+        command.add(String.join(File.pathSeparator, cp));
+        command.add(ChildMain.class.getName());
+        command.add(results.toString());
+        command.add(studentClasses.toString());
+        command.addAll(packages);
+        Process child = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        boolean finished = child.waitFor(cap.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        int exit = finished ? child.exitValue() : -1;
+        String reason = !finished ? "the test run passed its time cap of " + cap.toSeconds() + " s and was stopped"
+                : "the test JVM ended (exit code " + exit + ") before this test reported a result";
+        return new Outcome(read(results, reason), exit, !finished, tail(output, 4_000));
+    }
+
+    private static List<TestResult> read(Path results, String missingReason) throws IOException {
+        Map<String, TestResult> byKey = new LinkedHashMap<>();
+        if (!Files.exists(results)) {
+            return List.of();
+        }
+        Map<String, String> failedClasses = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("EXPECT") && f.length == 4) {
+                byKey.put(f[1], new TestResult(f[1], f[2], f[3], TestResult.Status.MISSING, 0, missingReason));
+            } else if (f[0].equals("RESULT") && f.length == 5 && byKey.containsKey(f[1])) {
+                TestResult expected = byKey.get(f[1]);
+                String message = new String(Base64.getDecoder().decode(f[4]), StandardCharsets.UTF_8);
+                TestResult.Status status = f[2].equals("PASSED") ? TestResult.Status.PASSED : TestResult.Status.FAILED;
+                byKey.put(f[1], new TestResult(f[1], expected.exercise(), expected.category(), status, Long.parseLong(f[3]), message));
+            } else if (f[0].equals("CONTAINER") && f.length == 5) {
+                int at = f[1].indexOf("[class:");
+                if (at >= 0) {
+                    String className = f[1].substring(at + 7, f[1].indexOf(']', at));
+                    failedClasses.put(className + ".", new String(Base64.getDecoder().decode(f[4]), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        List<TestResult> all = new ArrayList<>();
+        for (TestResult r : byKey.values()) {
+            if (r.status() == TestResult.Status.MISSING) {
+                for (Map.Entry<String, String> failed : failedClasses.entrySet()) {
+                    if (r.key().startsWith(failed.getKey())) {
+                        r = new TestResult(r.key(), r.exercise(), r.category(), TestResult.Status.FAILED, 0, failed.getValue());
+                    }
+                }
+            }
+            all.add(r);
+        }
+        return all;
+    }
+
+    private static String tail(Path file, int chars) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        return text.length() <= chars ? text : text.substring(text.length() - chars);
+    }
+}

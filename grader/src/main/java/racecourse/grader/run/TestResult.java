@@ -1,0 +1,17 @@
+package racecourse.grader.run;
+
+/**
+ * One test's result as the child JVM reported it.
+ *
+ * @param key {@code <class>.<method>}, the rubric's name for the test
+ * @param status PASSED, FAILED, or MISSING when the child ended before reporting it
+ * @param message the failure message for the student (empty when passed)
+ */
+public record TestResult(String key, String exercise, String category, Status status, long millis, String message) {
+
+    public enum Status { PASSED, FAILED, MISSING }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+}

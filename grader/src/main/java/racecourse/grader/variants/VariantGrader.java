@@ -1,0 +1,77 @@
+package racecourse.grader.variants;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import racecourse.grader.compile.Compilation;
+import racecourse.grader.compile.ExerciseCompiler;
+import racecourse.grader.run.SuiteRun;
+import racecourse.grader.run.TestResult;
+
+/**
+ * Grades the reference solution of an exercise, or a bug variant of it (the solution's package
+ * with the variant's files swapped in), by compiling it and running that exercise's suites in a
+ * child JVM.
+ */
+public final class VariantGrader {
+
+    /** The tests of one run and which categories lost points. */
+    public record Grading(String subject, List<TestResult> tests, TreeSet<String> lostCategories, long millis,
+            boolean timedOut) {
+
+        public List<TestResult> failures() {
+            return tests.stream().filter(t -> !t.passed()).toList();
+        }
+    }
+
+    private final Path solutionsSources;
+    private final SuiteRun suites;
+    private final ExerciseCompiler compiler = new ExerciseCompiler();
+
+    /** @param solutionsSources {@code solutions/src/main/java} */
+    public VariantGrader(Path solutionsSources, SuiteRun suites) {
+        this.solutionsSources = solutionsSources;
+        this.suites = suites;
+    }
+
+    public Grading gradeSolution(String exercise, long seed, Path work) throws IOException, InterruptedException {
+        return grade("solution:" + exercise, exercise, List.of(), seed, work);
+    }
+
+    public Grading gradeVariant(Variant variant, long seed, Path work) throws IOException, InterruptedException {
+        return grade(variant.name(), variant.exercise(), variant.files(), seed, work);
+    }
+
+    private Grading grade(String subject, String exercise, List<Path> replacements, long seed, Path work)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Map<String, Path> sources = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(solutionsSources.resolve("racecourse").resolve(exercise))) {
+            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> sources.put(f.getFileName().toString(), f));
+        }
+        replacements.forEach(f -> sources.put(f.getFileName().toString(), f));
+        Compilation compiled = compiler.compile(new ArrayList<>(sources.values()), work.resolve("classes"));
+        if (!compiled.succeeded()) {
+            throw new IllegalStateException(subject + " does not compile:\n" + String.join("\n", compiled.diagnostics()));
+        }
+        SuiteRun.Outcome outcome = suites.run(compiled.classes(), List.of("racecourse." + exercise), seed,
+                Duration.ofMinutes(3), work.resolve("run"));
+        TreeSet<String> lost = new TreeSet<>();
+        for (TestResult t : outcome.tests()) {
+            if (!t.passed()) {
+                lost.add(t.category());
+            }
+        }
+        if (outcome.tests().isEmpty()) {
+            throw new IllegalStateException(subject + ": the child JVM reported no test. Its output:\n" + outcome.outputTail());
+        }
+        return new Grading(subject, outcome.tests(), lost, (System.nanoTime() - start) / 1_000_000, outcome.timedOut());
+    }
+}

@@ -1,0 +1,30 @@
+package racecourse.counter;
+
+// BUG VARIANT Counter_06_UnlockedRead: get() reads the field without the lock: a reader may never see other threads' updates
+
+/** Reference solution: every access to {@code value} holds this object's monitor. */
+public class SharedCounter {
+
+    private long value;
+
+    public SharedCounter() {
+    }
+
+    public synchronized void increment() {
+        value++;
+    }
+
+    public synchronized void add(long delta) {
+        value += delta;
+    }
+
+    public synchronized long addAndGet(long delta) {
+        value += delta;
+        return value;
+    }
+
+    // Synchronized even though it only reads: without it another thread may see a stale value.
+    public long get() {
+        return value;
+    }
+}
