@@ -34,9 +34,9 @@ class ThreadPoolLinearizabilityTest {
         SplittableRandom random = Seeds.forTest("pool.cancel-race");
         ThreadPool pool = new ThreadPool(1);
         try {
-            Bounded.run("3000 rounds of submit() then cancel()", Duration.ofSeconds(30), () -> {
+            Bounded.run("3000 rounds of submit() then cancel()", Duration.ofSeconds(40), () -> {
                 for (int round = 0; round < 3_000; round++) {
-                    checkOneRound(pool, round, random.nextInt(0, 30_000));
+                    checkOneRound(pool, round, random.nextInt(0, 120_000));
                 }
             });
         } finally {
@@ -51,7 +51,7 @@ class ThreadPoolLinearizabilityTest {
             if (ran.getAndSet(true)) {
                 fail("round " + round + ": the task ran twice");
             }
-            spin(2_000);
+            spin(40_000);
             return "ran";
         });
         spin(delayNanos);

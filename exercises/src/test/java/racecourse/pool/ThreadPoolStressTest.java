@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.Race;
+import racecourse.testkit.Seeds;
 
 /**
  * Thousands of tasks from several submitting threads: every future completes with its own result,
@@ -88,48 +90,67 @@ class ThreadPoolStressTest {
 
     @Test
     void every_callback_runs_exactly_once_even_when_added_during_completion() throws InterruptedException {
+        SplittableRandom random = Seeds.forTest("pool.callbacks");
         ThreadPool pool = new ThreadPool(1);
-        int tasks = 5_000;
+        try {
+            for (int round = 0; round < 6; round++) {
+                callbacksRacingCompletion(pool, 5_000, random);
+            }
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    // One thread adds task i's callback just as the worker finishes task i (after a seeded pause of up to
+    // 800 ns), so adding and completing overlap: a check of isDone() and a registration in two steps lose
+    // or double the callback.
+    private static void callbacksRacingCompletion(ThreadPool pool, int tasks, SplittableRandom random)
+            throws InterruptedException {
         AtomicInteger[] calls = new AtomicInteger[tasks];
         AtomicInteger started = new AtomicInteger(-1);
         List<TaskFuture<Integer>> futures = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            for (int i = 0; i < tasks; i++) {
-                calls[i] = new AtomicInteger();
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    started.set(n);
-                    return n;
-                }));
-            }
-            // One thread adds task i's callback just as the worker finishes task i, so that adding and
-            // completing overlap: a check of isDone() and a registration in two steps lose or double it.
-            Race.of("callbacks added while " + tasks + " tasks complete", LIMIT)
-                    .actor(go::countDown)
-                    .actor(() -> {
-                        for (int i = 0; i < tasks; i++) {
-                            while (started.get() < i) {
-                                Thread.onSpinWait();
-                            }
-                            AtomicInteger counter = calls[i];
-                            futures.get(i).addDoneCallback(f -> counter.incrementAndGet());
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < tasks; i++) {
+            calls[i] = new AtomicInteger();
+            int n = i;
+            long finishAfterNanos = random.nextLong(0, 800);
+            futures.add(pool.submit(() -> {
+                go.await();
+                started.set(n);
+                spin(finishAfterNanos);
+                return n;
+            }));
+        }
+        Race.of("callbacks added while " + tasks + " tasks complete", LIMIT)
+                .actor(go::countDown)
+                .actor(() -> {
+                    for (int i = 0; i < tasks; i++) {
+                        while (started.get() < i) {
+                            Thread.onSpinWait();
                         }
-                    }).run();
+                        AtomicInteger counter = calls[i];
+                        futures.get(i).addDoneCallback(f -> counter.incrementAndGet());
+                    }
+                }).run();
+        try {
             for (TaskFuture<Integer> f : futures) {
                 f.result(5, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | TimeoutException e) {
             fail("a task did not complete: " + e);
-        } finally {
-            Pools.closeWithin(pool, LIMIT);
         }
         for (int i = 0; i < tasks; i++) {
             if (calls[i].get() != 1) {
                 fail("the callback of task " + i + " ran " + calls[i].get() + " times, expected exactly once:"
                         + " adding a callback and completing the future race (check done and register under one lock)");
             }
+        }
+    }
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
         }
     }
 }
