@@ -19,7 +19,7 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class PointsTable implements TestExecutionListener {
 
-    private final List<Scoring.Outcome> outcomes = new ArrayList<>();
+    private final Map<String, Scoring.Outcome> outcomes = new java.util.LinkedHashMap<>();
     private final PrintStream out;
 
     public PointsTable() {
@@ -28,6 +28,13 @@ public final class PointsTable implements TestExecutionListener {
 
     PointsTable(PrintStream out) {
         this.out = out;
+    }
+
+    // Every test of the plan counts, even one that never ran because its class failed to set up.
+    @Override
+    public synchronized void testPlanExecutionStarted(TestPlan plan) {
+        plan.getRoots().forEach(root -> plan.getDescendants(root).stream().filter(TestIdentifier::isTest)
+                .forEach(id -> outcome(id, false)));
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class PointsTable implements TestExecutionListener {
         String exercise = tagAmong(id, Rubric.EXERCISES);
         String category = tagAmong(id, Rubric.CATEGORIES);
         if (exercise != null && category != null) {
-            outcomes.add(new Scoring.Outcome(exercise, category, testKey(id), passed));
+            outcomes.put(id.getUniqueId(), new Scoring.Outcome(exercise, category, testKey(id), passed));
         }
     }
 
@@ -74,7 +81,7 @@ public final class PointsTable implements TestExecutionListener {
         if (outcomes.isEmpty()) {
             return;
         }
-        List<Scoring.Scored> scored = Scoring.score(Rubric.load(), outcomes);
+        List<Scoring.Scored> scored = Scoring.score(Rubric.load(), new ArrayList<>(outcomes.values()));
         Map<String, double[]> cells = new TreeMap<>(); // exercise.category -> {earned, max, failed}
         for (Scoring.Scored s : scored) {
             double[] cell = cells.computeIfAbsent(s.outcome().exercise() + "." + s.outcome().category(), k -> new double[3]);

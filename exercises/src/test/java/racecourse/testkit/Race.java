@@ -103,6 +103,11 @@ public final class Race {
             long deadline = System.nanoTime() + max.toNanos();
             int stableChecks = 0;
             while (stableChecks < 2) {
+                synchronized (this) {
+                    if (firstFailure != null) {
+                        throw Failures.rethrowable(firstFailure, scenario); // e.g. a stub: no point waiting
+                    }
+                }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionFailedError(scenario + ": the threads never blocked within " + max.toMillis()
                             + " ms (a blocking method returned or spun instead of waiting).\n"

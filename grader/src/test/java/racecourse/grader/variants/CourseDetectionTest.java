@@ -1,0 +1,104 @@
+package racecourse.grader.variants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.Repo;
+import racecourse.grader.run.SuiteClasspath;
+import racecourse.grader.run.SuiteRun;
+import racecourse.grader.run.TestResult;
+import racecourse.testkit.Rubric;
+import racecourse.testkit.Seeds;
+
+/**
+ * Proof of detection, run on every build: each exercise's reference solution loses no point, and
+ * each bug variant in solutions/variants loses points in every category its variant.properties
+ * names. Every grading is a fresh child JVM; two run at a time. The stability script repeats this
+ * N times to measure the error rates.
+ */
+class CourseDetectionTest {
+
+    @TempDir
+    static Path work;
+
+    private static ExecutorService pool;
+    private static final Map<String, Future<VariantGrader.Grading>> gradings = new LinkedHashMap<>();
+    private static List<Variant> variants;
+
+    @BeforeAll
+    static void gradeEverythingInTheBackground() throws IOException {
+        Path repo = Repo.root();
+        VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"),
+                new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m", "-Xss1m")));
+        variants = VariantCatalog.load(repo.resolve("solutions/variants"));
+        pool = Executors.newFixedThreadPool(2);
+        for (String exercise : Rubric.EXERCISES) {
+            gradings.put("solution:" + exercise,
+                    pool.submit(() -> grader.gradeSolution(exercise, Seeds.DEFAULT, work.resolve("solution-" + exercise))));
+        }
+        for (Variant v : variants) {
+            gradings.put(v.name(), pool.submit(() -> grader.gradeVariant(v, Seeds.DEFAULT, work.resolve(v.name()))));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.shutdownNow();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_solution_gets_full_marks() {
+        return Rubric.EXERCISES.stream().map(exercise -> DynamicTest.dynamicTest("solution of " + exercise, () -> {
+            VariantGrader.Grading g = result("solution:" + exercise);
+            assertEquals(List.of(), describe(g.failures()), "the reference solution of " + exercise + " lost points");
+            assertTrue(g.tests().size() >= 8, "only " + g.tests().size() + " tests ran for " + exercise);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_variant_loses_points_where_expected() {
+        assertTrue(variants.size() >= 25, "at least 5 variants per exercise, found " + variants.size());
+        for (String exercise : Rubric.EXERCISES) {
+            List<Variant> mine = variants.stream().filter(v -> v.exercise().equals(exercise)).toList();
+            assertTrue(mine.size() >= 5, exercise + " has only " + mine.size() + " bug variants");
+            assertTrue(mine.stream().anyMatch(v -> v.loses().contains("structure")), exercise + " has no structure variant");
+        }
+        return variants.stream().map(v -> DynamicTest.dynamicTest(v.name() + " (" + v.bug() + ")", () -> {
+            VariantGrader.Grading g = result(v.name());
+            assertTrue(g.lostCategories().containsAll(v.loses()), v.name() + " should lose points in " + v.loses()
+                    + " but lost in " + g.lostCategories() + "; failures: " + describe(g.failures()));
+            for (TestResult t : g.failures()) {
+                assertTrue(!t.message().isBlank(), "failure without a message: " + t.key());
+            }
+        }));
+    }
+
+    private static VariantGrader.Grading result(String subject) throws InterruptedException, ExecutionException {
+        return gradings.get(subject).get();
+    }
+
+    private static List<String> describe(List<TestResult> failures) {
+        List<String> lines = new ArrayList<>();
+        for (TestResult t : failures) {
+            String msg = t.message().length() > 600 ? t.message().substring(0, 600) + "..." : t.message();
+            lines.add(t.key() + " [" + t.category() + "] " + t.status() + ": " + msg);
+        }
+        return lines;
+    }
+}
