@@ -80,6 +80,11 @@ public final class LincheckRun {
 
     /** Lincheck's report up to its detailed trace, which runs to tens of KB of JDK internals. */
     static String explain(String report) {
+        if (report != null && report.contains("The execution has hung")) {
+            return "Lincheck found an interleaving of these operations in which a thread never finishes (a lock never"
+                    + " released, a lost wake-up, or an endless loop). The scenario and the interleaving:\n"
+                    + beforeDetailedTrace(report);
+        }
         return "Operations that ran at the same time gave results that no one-at-a-time order of them could give"
                 + " (not linearizable). Lincheck's scenario and the interleaving that breaks it:\n" + beforeDetailedTrace(report);
     }
