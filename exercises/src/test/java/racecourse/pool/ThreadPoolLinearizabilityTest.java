@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.Implemented;
+import racecourse.testkit.LincheckRun;
 import racecourse.testkit.Seeds;
 
 /**
  * TaskFuture's state machine under a race between cancel() and the worker starting the task: the
  * outcome must be one of the two sequential orders. Either cancel() won (returned true, the task
  * never ran, result() throws CancellationException) or the run won (cancel() returned false, the
- * task ran once, result() returns its value). Lincheck cannot drive a pool's own threads here, so
- * this is a seeded scenario repeated 3000 times, each cancel() landing at a different moment.
+ * task ran once, result() returns its value). Lincheck's general concurrent test explores the
+ * interleavings of a pool's worker with cancel() and with addDoneCallback(); a seeded scenario repeated
+ * 3000 times, each cancel() landing at a different moment, is the second opinion on the real JVM.
  */
 @Tag("pool")
 @Tag("linearizability")
@@ -42,6 +44,53 @@ class ThreadPoolLinearizabilityTest {
         } finally {
             Pools.closeWithin(pool, Duration.ofSeconds(5));
         }
+    }
+
+    @Test
+    void a_callback_added_while_the_task_completes_runs_once_in_every_interleaving() {
+        Implemented.require("ThreadPool", () -> new ThreadPool(1).close());
+        LincheckRun.concurrent(100, () -> {
+            ThreadPool pool = new ThreadPool(1);
+            TaskFuture<Integer> future = pool.submit(() -> 1);
+            int[] calls = new int[1];
+            Thread adder = new Thread(() -> future.addDoneCallback(f -> {
+                synchronized (calls) {
+                    calls[0]++;
+                }
+            }));
+            adder.start();
+            try {
+                adder.join();
+                future.result();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+            pool.close();
+            synchronized (calls) {
+                assertEquals(1, calls[0], "the callback ran " + calls[0] + " times; exactly once is the contract");
+            }
+        });
+    }
+
+    @Test
+    void cancel_racing_the_start_has_one_consistent_outcome_in_every_interleaving() {
+        Implemented.require("ThreadPool", () -> new ThreadPool(1).close());
+        LincheckRun.concurrent(60, () -> {
+            ThreadPool pool = new ThreadPool(1);
+            boolean[] ran = new boolean[1];
+            TaskFuture<String> future = pool.submit(() -> {
+                synchronized (ran) {
+                    ran[0] = true;
+                }
+                return "ran";
+            });
+            boolean cancelled = future.cancel();
+            pool.close();
+            synchronized (ran) {
+                assertTrue(!(cancelled && ran[0]), "cancel() returned true, yet the task ran");
+            }
+            assertEquals(cancelled, future.isCancelled(), "isCancelled() disagrees with cancel()");
+        });
     }
 
     // Submits a short task, waits delayNanos (seeded), cancels: the cancel lands before, during or after the start.

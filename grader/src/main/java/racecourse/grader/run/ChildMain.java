@@ -32,7 +32,7 @@ import racecourse.testkit.Rubric;
  * of the course, never a student's own *Test class), writes the list of expected tests, then one
  * line per finished test, flushed at once so a crash loses nothing already reported.
  *
- * <p>Usage: {@code ChildMain <results file> <student classes dir> <package>...}
+ * <p>Usage: {@code ChildMain <results file> <student class dirs, path-separated> <package>...}
  */
 public final class ChildMain {
 
@@ -41,7 +41,10 @@ public final class ChildMain {
 
     public static void main(String[] args) throws IOException {
         Path results = Path.of(args[0]);
-        Path studentClasses = Path.of(args[1]).toAbsolutePath().normalize();
+        java.util.Set<Path> studentClasses = new java.util.HashSet<>();
+        for (String dir : args[1].split(java.io.File.pathSeparator)) {
+            studentClasses.add(Path.of(dir).toAbsolutePath().normalize());
+        }
         List<String> packages = List.of(args).subList(2, args.length);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(results, StandardCharsets.UTF_8))) {
             LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
@@ -76,7 +79,7 @@ public final class ChildMain {
     }
 
     /** A student's own test classes in an exercise package are not part of the grade. */
-    private static PostDiscoveryFilter notStudentCode(Path studentClasses) {
+    private static PostDiscoveryFilter notStudentCode(java.util.Set<Path> studentClasses) {
         return descriptor -> {
             String className = descriptor.getSource().map(s -> s instanceof MethodSource m ? m.getClassName()
                     : s instanceof ClassSource c ? c.getClassName() : null).orElse(null);
@@ -86,7 +89,7 @@ public final class ChildMain {
             try {
                 CodeSource source = Class.forName(className, false, ChildMain.class.getClassLoader())
                         .getProtectionDomain().getCodeSource();
-                if (source != null && Path.of(source.getLocation().toURI()).toAbsolutePath().normalize().equals(studentClasses)) {
+                if (source != null && studentClasses.contains(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize())) {
                     return FilterResult.excluded("a test class of the submission, not of the course");
                 }
             } catch (ClassNotFoundException | URISyntaxException | LinkageError e) {

@@ -12,7 +12,7 @@ import java.util.jar.JarFile;
 /**
  * The class path a child JVM needs to run the suites: the grader's own, as this JVM got it. Under
  * Surefire that is {@code surefire.test.class.path}; from the grader jar it is the jar plus the
- * {@code lib/} jars its manifest names.
+ * {@code lib/} jars its manifest names. The starter's stubs are left out.
  */
 public final class SuiteClasspath {
 
@@ -31,7 +31,17 @@ public final class SuiteClasspath {
         if (entries.size() == 1 && entries.get(0).toString().endsWith(".jar")) {
             entries.addAll(manifestClassPath(entries.get(0)));
         }
+        entries.removeIf(SuiteClasspath::isStarterStubs);
         return entries;
+    }
+
+    // The stubs are on the grader's class path for test discovery only; in a child JVM they could stand
+    // in for a class a submission lacks.
+    private static boolean isStarterStubs(Path entry) {
+        String name = entry.getFileName().toString();
+        boolean starterJar = name.startsWith("racecourse-exercises-") && name.endsWith(".jar") && !name.endsWith("-tests.jar");
+        boolean starterClasses = entry.endsWith(Path.of("exercises", "target", "classes"));
+        return starterJar || starterClasses;
     }
 
     private static List<Path> manifestClassPath(Path jar) throws IOException {

@@ -39,6 +39,12 @@ public final class SuiteRun {
 
     public Outcome run(Path studentClasses, List<String> packages, long seed, Duration cap, Path workDir)
             throws IOException, InterruptedException {
+        return run(List.of(studentClasses), packages, seed, cap, workDir);
+    }
+
+    /** Runs the suites of {@code packages} against the classes in {@code studentClasses} (one folder per exercise). */
+    public Outcome run(List<Path> studentClasses, List<String> packages, long seed, Duration cap, Path workDir)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path results = workDir.resolve("results.tsv");
         Path output = workDir.resolve("output.txt");
@@ -48,12 +54,14 @@ public final class SuiteRun {
         command.add("-Dracecourse.seed=" + seed);
         command.add("-cp");
         List<String> cp = new ArrayList<>();
-        cp.add(studentClasses.toString());
+        List<String> students = new ArrayList<>();
+        studentClasses.forEach(p -> students.add(p.toAbsolutePath().toString()));
+        cp.addAll(students);
         suiteClasspath.forEach(p -> cp.add(p.toString()));
         command.add(String.join(File.pathSeparator, cp));
         command.add(ChildMain.class.getName());
         command.add(results.toString());
-        command.add(studentClasses.toString());
+        command.add(String.join(File.pathSeparator, students));
         command.addAll(packages);
         Process child = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();

@@ -21,7 +21,8 @@ import racecourse.testkit.Seeds;
  * each in a fresh JVM, and prints how often the solution lost points (must be never) and how often
  * each variant was caught in its expected categories (must be always).
  *
- * <p>Usage: {@code Stability [--runs N] [--jobs J] [--repo DIR] [--only NAME,...] [--vary-seed]}. The seed is the
+ * <p>Usage: {@code Stability [--runs N] [--jobs J] [--repo DIR] [--only NAME,...] [--vary-seed] [--jvm OPTION]...}; {@code --jvm
+ * -Dracecourse.lincheck.mc.iterations=3} measures another test budget. The seed is the
  * course default unless {@code --vary-seed} gives run k the seed default + k.
  */
 public final class Stability {
@@ -35,6 +36,7 @@ public final class Stability {
         List<String> only = List.of();
         boolean varySeed = false;
         int jobs = 1;
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Xss1m"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -42,14 +44,16 @@ public final class Stability {
                 case "--only" -> only = List.of(args[++i].split(","));
                 case "--vary-seed" -> varySeed = true;
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                case "--jvm" -> jvm.add(args[++i]);
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: Stability [--runs N] [--jobs J] [--repo DIR] [--only NAME,...] [--vary-seed]");
+                    System.err.println("unknown option " + args[i] + "; usage: Stability [--runs N] [--jobs J] [--repo DIR] [--only NAME,...] [--vary-seed] [--jvm OPTION]...");
                     System.exit(2);
                 }
             }
         }
         PrintStream out = System.out;
-        SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m", "-Xss1m"));
+        SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), jvm);
+        out.println("child JVM options: " + jvm);
         VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"), suites);
         List<Variant> variants = VariantCatalog.load(repo.resolve("solutions/variants"));
         Path work = Files.createTempDirectory("racecourse-stability");

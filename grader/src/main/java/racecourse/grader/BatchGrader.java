@@ -1,0 +1,171 @@
+package racecourse.grader;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import racecourse.grader.compile.ApiCheck;
+import racecourse.grader.compile.Contract;
+import racecourse.grader.intake.Intake;
+import racecourse.grader.intake.Submission;
+import racecourse.grader.model.GradingRun;
+import racecourse.grader.model.StudentScore;
+import racecourse.grader.report.GradescopeResults;
+import racecourse.grader.report.GradesCsv;
+import racecourse.grader.report.HtmlReports;
+import racecourse.grader.report.SummaryJson;
+import racecourse.grader.run.SuiteClasspath;
+import racecourse.grader.run.SuiteRun;
+import racecourse.grader.run.TestInventory;
+import racecourse.grader.score.Scorer;
+import racecourse.testkit.Rubric;
+
+/**
+ * Grades a folder of submissions, {@code jobs} students at a time, each in its own child JVM, and
+ * writes summary.json (first), grades.csv, and per student results.json and index.html, then the
+ * class overview. One student's failure never stops the others.
+ */
+public final class BatchGrader {
+
+    /** What the instructor asked for. */
+    public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
+            String lang) {
+
+        public Options {
+            exercises = List.copyOf(exercises);
+            if (jobs < 1) {
+                throw new IllegalArgumentException("--jobs must be at least 1, was " + jobs);
+            }
+        }
+    }
+
+    public static final String VERSION = "1.0.0-SNAPSHOT";
+
+    private final PrintWriter progress;
+
+    public BatchGrader(PrintWriter progress) {
+        this.progress = progress;
+    }
+
+    public GradingRun grade(Options options) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String startedAt = Instant.now().toString();
+        Files.createDirectories(options.out());
+        Path work = Files.createTempDirectory("racecourse-grade");
+        try {
+            Intake intake = new Intake(work.resolve("intake"));
+            List<String> skipped = new ArrayList<>();
+            List<Path> candidates = intake.candidates(options.submissions(), skipped);
+            skipped.forEach(s -> progress.println("skipped " + s));
+            StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
+                    new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m", "-Xss1m", "-XX:+UseSerialGC")),
+                    new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap());
+            List<StudentScore> students = gradeAll(candidates, intake, grader, options, work);
+            students.sort(Comparator.comparing(StudentScore::id));
+            GradingRun run = new GradingRun(options.seed(), VERSION, System.getProperty("java.version"), options.lang(),
+                    startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped, students);
+            writeReports(run, options.out());
+            return run;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private List<StudentScore> gradeAll(List<Path> candidates, Intake intake, StudentGrader grader, Options options,
+            Path work) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
+        try {
+            Map<Path, Future<StudentScore>> futures = new LinkedHashMap<>();
+            int[] done = {0};
+            for (Path candidate : candidates) {
+                futures.put(candidate, pool.submit(() -> {
+                    StudentScore s = gradeOne(candidate, intake, grader, work);
+                    synchronized (done) {
+                        done[0]++;
+                        progress.printf(Locale.ROOT, "[%d/%d] %s: %s / %s in %.1f s%s%n", done[0], candidates.size(), s.id(),
+                                format(s.score()), format(s.max()),
+                                s.millis() / 1000.0, s.verdict().equals("graded") ? "" : " (" + s.verdict() + ")");
+                        progress.flush();
+                    }
+                    return s;
+                }));
+            }
+            List<StudentScore> students = new ArrayList<>();
+            for (Map.Entry<Path, Future<StudentScore>> f : futures.entrySet()) {
+                try {
+                    students.add(f.getValue().get());
+                } catch (ExecutionException e) {
+                    // Our bug, not the student's: reported as an ERROR line, the others go on.
+                    String id = f.getKey().getFileName().toString();
+                    students.add(new StudentScore(id, "error", 0, 0, Map.of(),
+                            List.of("grader error while grading " + id + ": " + e.getCause()), 0));
+                }
+            }
+            return students;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static StudentScore gradeOne(Path candidate, Intake intake, StudentGrader grader, Path work)
+            throws IOException, InterruptedException {
+        Submission submission = intake.read(candidate);
+        return grader.grade(submission, work.resolve("students").resolve(safeName(submission.id())));
+    }
+
+    private static String format(double points) {
+        return Math.rint(points) == points ? String.valueOf((long) points) : String.format(Locale.ROOT, "%.2f", points);
+    }
+
+    private static void writeReports(GradingRun run, Path out) throws IOException {
+        SummaryJson.write(run, out.resolve("summary.json"));
+        GradesCsv.write(run, out.resolve("grades.csv"));
+        HtmlReports html = new HtmlReports();
+        Map<String, String> folders = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (StudentScore s : run.students()) {
+            String folder = safeName(s.id());
+            while (!used.add(folder)) {
+                folder = folder + "_";
+            }
+            folders.put(s.id(), folder);
+            Path dir = out.resolve(folder);
+            Files.createDirectories(dir);
+            GradescopeResults.write(s, dir.resolve("results.json"));
+            html.writeStudent(run, s, dir.resolve("index.html"));
+        }
+        html.writeIndex(run, folders, out.resolve("index.html"));
+    }
+
+    /** A folder name made of letters, digits, dot, dash and underscore only. */
+    static String safeName(String id) {
+        String name = id.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

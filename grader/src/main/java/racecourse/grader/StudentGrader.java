@@ -1,0 +1,147 @@
+package racecourse.grader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import racecourse.grader.compile.ApiCheck;
+import racecourse.grader.compile.Compilation;
+import racecourse.grader.compile.ExerciseCompiler;
+import racecourse.grader.intake.Submission;
+import racecourse.grader.model.ExerciseScore;
+import racecourse.grader.model.StudentScore;
+import racecourse.grader.run.SuiteRun;
+import racecourse.grader.run.TestInventory;
+import racecourse.grader.run.TestResult;
+import racecourse.grader.score.Scorer;
+
+/**
+ * Grades one submission: compiles each exercise on its own (a compile error costs that exercise
+ * only), checks its API against the contract, runs the suites of every exercise that passed both in
+ * one child JVM, and scores the results by the rubric.
+ */
+public final class StudentGrader {
+
+    /** The given types of SPEC: the grader compiles its own copies, whatever a submission holds. */
+    private static final Map<String, List<String>> GIVEN = Map.of(
+            "pool", List.of("ReturnWhen.java", "WaitResult.java"),
+            "gather", List.of("Outcome.java"));
+
+    private final List<String> exercises;
+    private final List<TestInventory.Entry> inventory;
+    private final SuiteRun suites;
+    private final ApiCheck api;
+    private final Scorer scorer;
+    private final long seed;
+    private final Duration cap;
+    private final ExerciseCompiler compiler = new ExerciseCompiler();
+
+    public StudentGrader(List<String> exercises, List<TestInventory.Entry> inventory, SuiteRun suites, ApiCheck api,
+            Scorer scorer, long seed, Duration cap) {
+        this.exercises = List.copyOf(exercises);
+        this.inventory = List.copyOf(inventory);
+        this.suites = suites;
+        this.api = api;
+        this.scorer = scorer;
+        this.seed = seed;
+        this.cap = cap;
+    }
+
+    public StudentScore grade(Submission submission, Path work) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<String> problems = new ArrayList<>(submission.problems());
+        Map<String, ExerciseScore> scores = new LinkedHashMap<>();
+        Map<String, Path> ready = new LinkedHashMap<>();
+        for (String exercise : exercises) {
+            List<TestInventory.Entry> tests = testsOf(exercise);
+            List<Path> sources = submission.sources().get(exercise);
+            if (submission.refused()) {
+                scores.put(exercise, scorer.notRun(exercise, "not-run", tests, submission.problems().get(0), List.of()));
+            } else if (sources == null || sources.isEmpty()) {
+                scores.put(exercise, scorer.notRun(exercise, "missing", tests,
+                        "no source file of package racecourse." + exercise + " was found in the submission", List.of()));
+            } else {
+                Compilation compiled = compiler.compile(withGivenTypes(exercise, sources, work), work.resolve("classes").resolve(exercise));
+                if (!compiled.succeeded()) {
+                    scores.put(exercise, scorer.notRun(exercise, "compile-error", tests,
+                            "racecourse." + exercise + " does not compile; see the compiler's messages", compiled.diagnostics()));
+                    continue;
+                }
+                List<String> apiProblems = api.check(exercise, compiled.classes());
+                if (!apiProblems.isEmpty()) {
+                    scores.put(exercise, scorer.notRun(exercise, "api-mismatch", tests,
+                            "the classes do not match the contract: " + String.join("; ", apiProblems), apiProblems));
+                    continue;
+                }
+                ready.put(exercise, compiled.classes());
+            }
+        }
+        String verdict = "graded";
+        if (!ready.isEmpty()) {
+            SuiteRun.Outcome outcome = suites.run(new ArrayList<>(ready.values()),
+                    ready.keySet().stream().map(e -> "racecourse." + e).toList(), seed, cap, work.resolve("run"));
+            Map<String, TestResult> results = new LinkedHashMap<>();
+            outcome.tests().forEach(t -> results.put(t.key(), t));
+            if (outcome.timedOut()) {
+                problems.add("the tests ran past the time cap of " + cap.toSeconds() + " s and were stopped; tests without a"
+                        + " result count as failed");
+            }
+            if (outcome.tests().isEmpty()) {
+                verdict = "error";
+                problems.add("grader error: the test JVM reported no test at all (exit code " + outcome.exitCode()
+                        + "). Its last output:\n" + outcome.outputTail());
+            }
+            String missing = outcome.timedOut() ? "no result: the run was stopped at the time cap (a hang?)"
+                    : "no result: the test JVM ended (exit code " + outcome.exitCode() + ") before this test finished";
+            for (String exercise : ready.keySet()) {
+                scores.put(exercise, scorer.graded(exercise, testsOf(exercise), results, missing));
+            }
+        }
+        double score = 0;
+        double max = 0;
+        Map<String, ExerciseScore> ordered = new LinkedHashMap<>();
+        for (String exercise : exercises) {
+            ExerciseScore s = scores.get(exercise);
+            ordered.put(exercise, s);
+            score += s.score();
+            max += s.max();
+        }
+        if (submission.refused()) {
+            verdict = "error";
+        }
+        return new StudentScore(submission.id(), verdict, Scorer.round(score), Scorer.round(max), ordered, problems,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private List<TestInventory.Entry> testsOf(String exercise) {
+        return inventory.stream().filter(e -> e.exercise().equals(exercise)).toList();
+    }
+
+    private static List<Path> withGivenTypes(String exercise, List<Path> sources, Path work) throws IOException {
+        List<String> given = GIVEN.getOrDefault(exercise, List.of());
+        List<Path> all = new ArrayList<>();
+        for (Path source : sources) {
+            if (!given.contains(source.getFileName().toString())) {
+                all.add(source);
+            }
+        }
+        Path dir = work.resolve("given").resolve(exercise);
+        Files.createDirectories(dir);
+        for (String file : given) {
+            try (InputStream in = StudentGrader.class.getResourceAsStream("/racecourse/grader/given/racecourse/" + exercise + "/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("the grader lacks its copy of the given type " + file);
+                }
+                Path copy = dir.resolve(file);
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                all.add(copy);
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,82 @@
+package racecourse.grader.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import racecourse.grader.BatchGrader;
+import racecourse.grader.model.GradingRun;
+import racecourse.grader.model.StudentScore;
+import racecourse.testkit.Rubric;
+import racecourse.testkit.Seeds;
+
+/** {@code grade SUBMISSIONS --out DIR}: parses, checks the arguments, delegates to {@link BatchGrader}. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = "Grade every folder or .zip in SUBMISSIONS (one per student) into DIR.")
+final class GradeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SUBMISSIONS", description = "folder with one folder or .zip per student")
+    Path submissions;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "students graded at once (default: the number of cores)")
+    Integer jobs;
+
+    @Option(names = "--only", paramLabel = "EXERCISES", split = ",",
+            description = "grade only these exercises, e.g. counter,pool (default: all five)")
+    List<String> only;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the randomised tests (default: ${DEFAULT-VALUE})",
+            defaultValue = "" + Seeds.DEFAULT)
+    long seed;
+
+    @Option(names = "--timeout-per-submission", paramLabel = "SECONDS", defaultValue = "300",
+            description = "wall-clock cap of one student's test run; the run is killed at the cap (default: ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+
+    @Option(names = "--lang", paramLabel = "en|ko", defaultValue = "en", description = "report language (default: ${DEFAULT-VALUE})")
+    String lang;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(submissions)) {
+            throw new ParameterException(spec.commandLine(), "SUBMISSIONS must be a folder: " + submissions);
+        }
+        List<String> exercises = only == null || only.isEmpty() ? Rubric.EXERCISES : new ArrayList<>(only);
+        for (String e : exercises) {
+            if (!Rubric.EXERCISES.contains(e)) {
+                throw new ParameterException(spec.commandLine(), "--only: unknown exercise '" + e + "'; choose from " + Rubric.EXERCISES);
+            }
+        }
+        if (!lang.equals("en") && !lang.equals("ko")) {
+            throw new ParameterException(spec.commandLine(), "--lang must be en or ko, was " + lang);
+        }
+        if (timeoutSeconds < 10) {
+            throw new ParameterException(spec.commandLine(), "--timeout-per-submission must be at least 10 seconds");
+        }
+        int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (j < 1) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        GradingRun run = new BatchGrader(spec.commandLine().getOut()).grade(new BatchGrader.Options(submissions, out, j,
+                exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
+                seed, Duration.ofSeconds(timeoutSeconds), lang));
+        spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),
+                run.millis() / 1000.0);
+        boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch("error"::equals);
+        return anyError ? 1 : 0;
+    }
+}

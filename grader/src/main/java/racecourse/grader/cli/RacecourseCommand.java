@@ -1,0 +1,18 @@
+package racecourse.grader.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code racecourse-grader}: the top command; its work is in the subcommands. */
+@Command(name = "racecourse-grader", mixinStandardHelpOptions = true, version = "racecourse-grader 1.0.0-SNAPSHOT",
+        description = "Grades concurrency exercises: functional, stress, Lincheck, liveness and structure tests.",
+        subcommands = GradeCommand.class)
+final class RacecourseCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

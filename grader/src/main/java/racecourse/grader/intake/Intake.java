@@ -1,0 +1,127 @@
+package racecourse.grader.intake;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import racecourse.testkit.Rubric;
+
+/**
+ * Turns each child of the submissions folder (a folder or a .zip) into a {@link Submission}. Sources
+ * are found by their {@code package racecourse.<exercise>;} line wherever they sit (a repo clone, an
+ * exercises/ copy, a bare src/main/java, an extra top folder); test sources and other files are ignored.
+ */
+public final class Intake {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+racecourse\\.([a-z]+)\\s*;", Pattern.MULTILINE);
+    private static final int MAX_DEPTH = 25;
+
+    private final Path workDir;
+
+    /** @param workDir where archives are unpacked, one folder per student */
+    public Intake(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    /** Every folder and .zip in {@code submissions}, by name; other files are reported in {@code skipped}. */
+    public List<Path> candidates(Path submissions, List<String> skipped) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> children = Files.list(submissions)) {
+            for (Path child : children.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(".") || name.equals("__MACOSX")) {
+                    continue;
+                }
+                if (Files.isDirectory(child) || name.toLowerCase().endsWith(".zip")) {
+                    found.add(child);
+                } else {
+                    skipped.add(name + ": not a folder or a .zip, skipped");
+                }
+            }
+        }
+        return found;
+    }
+
+    public Submission read(Path candidate) throws IOException {
+        String name = candidate.getFileName().toString();
+        String id = name.toLowerCase().endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        Path root = candidate;
+        if (!Files.isDirectory(candidate)) {
+            root = workDir.resolve(id).resolve("unpacked");
+            try {
+                SafeUnzip.extract(candidate, root);
+            } catch (SafeUnzip.Refused refused) {
+                return Submission.refused(id, candidate, refused.getMessage());
+            }
+        }
+        return locate(id, candidate, root);
+    }
+
+    private Submission locate(String id, Path origin, Path root) throws IOException {
+        Map<String, Map<String, Path>> byExercise = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<Path> javaFiles;
+        try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
+            javaFiles = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                    .filter(p -> !isTestSource(root.relativize(p))).sorted().toList();
+        }
+        for (Path file : javaFiles) {
+            String text = readSource(file, root, problems);
+            Matcher m = PACKAGE.matcher(text);
+            if (!m.find() || !Rubric.EXERCISES.contains(m.group(1))) {
+                continue;
+            }
+            Map<String, Path> files = byExercise.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>());
+            String fileName = file.getFileName().toString();
+            Path earlier = files.get(fileName);
+            if (earlier == null) {
+                files.put(fileName, file);
+            } else {
+                Path kept = preferred(earlier, file);
+                files.put(fileName, kept);
+                problems.add("two copies of " + fileName + " (" + root.relativize(earlier) + " and " + root.relativize(file)
+                        + "); graded: " + root.relativize(kept));
+            }
+        }
+        Map<String, List<Path>> sources = new LinkedHashMap<>();
+        byExercise.forEach((exercise, files) -> sources.put(exercise, List.copyOf(files.values())));
+        return new Submission(id, origin, sources, problems, false);
+    }
+
+    // A student's own tests (src/test/...) are not part of the submission.
+    private static boolean isTestSource(Path relative) {
+        String path = relative.toString().replace('\\', '/');
+        return path.contains("src/test/") || path.startsWith("test/") || path.contains("/test/java/");
+    }
+
+    private static Path preferred(Path a, Path b) {
+        boolean aMain = a.toString().replace('\\', '/').contains("src/main/java/");
+        boolean bMain = b.toString().replace('\\', '/').contains("src/main/java/");
+        if (aMain != bMain) {
+            return aMain ? a : b;
+        }
+        return a.toString().length() <= b.toString().length() ? a : b;
+    }
+
+    private static String readSource(Path file, Path root, List<String> problems) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(root.relativize(file) + " is not UTF-8 text; save it as UTF-8 (javac reads every file as UTF-8)");
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package racecourse.grader.model;
+
+/** Points of one category of one exercise. */
+public record CategoryScore(double score, double max) {
+}

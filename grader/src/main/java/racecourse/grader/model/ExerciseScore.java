@@ -1,0 +1,21 @@
+package racecourse.grader.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One exercise of one student.
+ *
+ * @param status graded, missing (no sources), compile-error, api-mismatch (a contract member is
+ *     missing or changed), or not-run (the submission was refused)
+ * @param diagnostics javac's errors or the API problems, for the report
+ */
+public record ExerciseScore(String exercise, String status, double score, double max,
+        Map<String, CategoryScore> categories, List<TestScore> tests, List<String> diagnostics) {
+
+    public ExerciseScore {
+        categories = Map.copyOf(categories);
+        tests = List.copyOf(tests);
+        diagnostics = List.copyOf(diagnostics);
+    }
+}

@@ -1,0 +1,169 @@
+package racecourse.grader.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.Repo;
+
+/**
+ * End to end: the README's main command on the bundled samples (examples/submissions), then the
+ * exact scores, statuses and messages in summary.json and grades.csv, Gradescope's fields in each
+ * results.json, and the HTML pages' links.
+ */
+class GradeSamplesTest {
+
+    @TempDir
+    static Path out;
+
+    private static int exitCode;
+    private static String console;
+    private static JsonNode summary;
+
+    @BeforeAll
+    static void gradeTheSamples() throws IOException {
+        StringWriter text = new StringWriter();
+        exitCode = Main.run(new String[] {"grade", Repo.root().resolve("examples/submissions").toString(),
+                "--out", out.toString(), "--jobs", "2"}, new PrintWriter(text, true), new PrintWriter(text, true));
+        console = text.toString();
+        summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
+
+    @Test
+    void every_sample_is_graded_and_the_run_exits_0() {
+        assertEquals(0, exitCode, console);
+        assertEquals(6, summary.get("students").size(), console);
+        assertTrue(console.contains("[6/6]"), console);
+        assertTrue(console.contains("skipped README.md: not a folder or a .zip"), console);
+    }
+
+    @Test
+    void grades_csv_has_the_exact_deterministic_scores() throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("grades.csv"), StandardCharsets.UTF_8);
+        assertEquals("student,counter,handoff,workqueue,pool,gather,total", lines.get(0));
+        assertTrue(lines.contains("alice-correct,20,20,20,20,20,100"), lines.toString());
+        assertTrue(lines.contains("dave-missing-exercise,20,20,20,20,0,80"), lines.toString());
+        assertTrue(lines.contains("erin-compile-error,20,20,20,0,20,80"), lines.toString());
+        assertTrue(lines.contains("frank-changed-signature,0,20,20,20,20,80"), lines.toString());
+    }
+
+    @Nested
+    class Summary {
+
+        @Test
+        void a_missing_exercise_says_so_in_every_test() {
+            JsonNode gather = exercise("dave-missing-exercise", "gather");
+            assertEquals("missing", gather.get("status").asText());
+            assertEquals(0.0, gather.get("score").asDouble());
+            assertEquals(20.0, gather.get("max").asDouble());
+            for (JsonNode t : gather.get("tests")) {
+                assertEquals("no source file of package racecourse.gather was found in the submission", t.get("message").asText());
+            }
+        }
+
+        @Test
+        void a_compile_error_costs_its_exercise_only_and_shows_javac_with_a_caret() {
+            JsonNode pool = exercise("erin-compile-error", "pool");
+            assertEquals("compile-error", pool.get("status").asText());
+            assertEquals("ThreadPool.java:49:22: error: ';' expected\n        return future\n                     ^",
+                    pool.get("diagnostics").get(0).asText());
+            assertEquals(20.0, exercise("erin-compile-error", "gather").get("score").asDouble());
+        }
+
+        @Test
+        void a_changed_signature_is_named_before_anything_runs() {
+            JsonNode counter = exercise("frank-changed-signature", "counter");
+            assertEquals("api-mismatch", counter.get("status").asText());
+            assertEquals("SharedCounter.get() must return long, found int", counter.get("diagnostics").get(0).asText());
+        }
+
+        @Test
+        void a_race_loses_stress_and_linearizability_points_in_counter_only() {
+            JsonNode counter = exercise("bob-race", "counter");
+            assertEquals("graded", counter.get("status").asText());
+            assertTrue(lost(counter, "stress") && lost(counter, "linearizability"), counter.get("categories").toString());
+            assertEquals(80.0, student("bob-race").get("score").asDouble() - counter.get("score").asDouble());
+        }
+
+        @Test
+        void a_deadlock_loses_liveness_points_with_a_thread_dump() {
+            JsonNode counter = exercise("carol-deadlock", "counter");
+            assertTrue(lost(counter, "liveness"), counter.get("categories").toString());
+            boolean dumped = false;
+            for (JsonNode t : counter.get("tests")) {
+                dumped |= t.get("message").asText().contains("Thread dump (your code's frames)")
+                        && t.get("message").asText().contains("an unlock() is missing on some path");
+            }
+            assertTrue(dumped, "no failure shows the thread dump and the unlock hint");
+        }
+
+        @Test
+        void run_metadata_is_recorded() {
+            assertEquals(20260126, summary.get("seed").asLong());
+            assertTrue(summary.get("graderVersion").asText().length() > 0);
+            assertEquals(5, summary.get("exercises").size());
+        }
+    }
+
+    @Test
+    void every_results_json_has_gradescopes_fields() throws IOException {
+        for (JsonNode s : summary.get("students")) {
+            JsonNode r = new ObjectMapper().readTree(out.resolve(s.get("id").asText()).resolve("results.json").toFile());
+            assertTrue(r.get("score").isNumber() && r.get("execution_time").isNumber() && r.get("tests").isArray());
+            assertEquals(s.get("score").asDouble(), r.get("score").asDouble(), 1e-9);
+            double sum = 0;
+            for (JsonNode t : r.get("tests")) {
+                for (String field : List.of("name", "number", "score", "max_score", "status", "output", "visibility")) {
+                    assertTrue(t.has(field), "results.json test without " + field + ": " + t);
+                }
+                assertTrue(List.of("passed", "failed").contains(t.get("status").asText()));
+                assertTrue(List.of("visible", "hidden", "after_due_date", "after_published").contains(t.get("visibility").asText()));
+                sum += t.get("score").asDouble();
+            }
+            assertEquals(r.get("score").asDouble(), sum, 0.01, "the tests' scores add up to the total");
+        }
+    }
+
+    @Test
+    void the_overview_links_every_student_page() throws IOException {
+        Document index = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+        assertEquals(6, index.select("tbody tr").size());
+        for (var link : index.select("tbody a[href]")) {
+            assertTrue(Files.exists(out.resolve(link.attr("href"))), "broken link " + link.attr("href"));
+        }
+        Document erin = Jsoup.parse(out.resolve("erin-compile-error/index.html").toFile(), "UTF-8");
+        assertTrue(erin.select("section#pool pre").first().text().contains("';' expected"));
+    }
+
+    private static JsonNode student(String id) {
+        for (JsonNode s : summary.get("students")) {
+            if (s.get("id").asText().equals(id)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no student " + id + " in summary.json");
+    }
+
+    private static JsonNode exercise(String id, String exercise) {
+        return student(id).get("exercises").get(exercise);
+    }
+
+    private static boolean lost(JsonNode exercise, String category) {
+        JsonNode c = exercise.get("categories").get(category);
+        return c.get("score").asDouble() < c.get("max").asDouble();
+    }
+}

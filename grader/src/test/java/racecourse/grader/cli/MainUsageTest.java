@@ -1,0 +1,46 @@
+package racecourse.grader.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors exit 2 with a message that says what is wrong. */
+class MainUsageTest {
+
+    private final StringWriter text = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(text, true), new PrintWriter(text, true));
+    }
+
+    @Test
+    void a_missing_submissions_folder_is_a_usage_error() {
+        assertEquals(2, run("grade", "/no/such/folder"));
+        assertTrue(text.toString().contains("SUBMISSIONS must be a folder: /no/such/folder"), text.toString());
+    }
+
+    @Test
+    void an_unknown_exercise_is_a_usage_error(@TempDir Path empty) {
+        assertEquals(2, run("grade", empty.toString(), "--only", "counter,queue"));
+        assertTrue(text.toString().contains("--only: unknown exercise 'queue'"), text.toString());
+    }
+
+    @Test
+    void help_lists_the_options() {
+        assertEquals(0, run("grade", "--help"));
+        for (String option : new String[] {"--out", "--jobs", "--only", "--seed", "--timeout-per-submission", "--lang"}) {
+            assertTrue(text.toString().contains(option), option + " missing from --help");
+        }
+    }
+
+    @Test
+    void an_empty_folder_grades_nobody_and_exits_0(@TempDir Path empty, @TempDir Path out) {
+        assertEquals(0, run("grade", empty.toString(), "--out", out.toString()));
+        assertTrue(text.toString().contains("graded 0 students"), text.toString());
+    }
+}
