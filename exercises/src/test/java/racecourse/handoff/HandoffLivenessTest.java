@@ -66,20 +66,6 @@ class HandoffLivenessTest {
     @Test
     void a_waiting_take_answers_interrupt() {
         Handoff<Integer> box = new Handoff<>();
-        Bounded.expectThrows(InterruptedException.class, "take() on an empty Handoff, then interrupt()",
-                Duration.ofSeconds(3), () -> {
-                    Thread self = Thread.currentThread();
-                    Thread interrupter = new Thread(() -> {
-                        try {
-                            Thread.sleep(100);
-                        } catch (InterruptedException ignored) {
-                            return;
-                        }
-                        self.interrupt();
-                    }, "racecourse-interrupter");
-                    interrupter.setDaemon(true);
-                    interrupter.start();
-                    box.take();
-                });
+        Bounded.expectInterruptible("take() on an empty Handoff", Duration.ofSeconds(3), box::take);
     }
 }

@@ -49,4 +49,25 @@ public final class Bounded {
         throw new org.opentest4j.AssertionFailedError(what + ": expected " + expected.getSimpleName()
                 + (thrown[0] == null ? " but nothing was thrown" : " but got " + thrown[0]), thrown[0]);
     }
+
+    /**
+     * Calls a blocking operation that has nothing to wait for, interrupts it after 100 ms, and expects
+     * it to end with InterruptedException within {@code limit}.
+     */
+    public static void expectInterruptible(String what, Duration limit, Actor blockingCall) {
+        expectThrows(InterruptedException.class, what + ", then interrupt()", limit, () -> {
+            Thread self = Thread.currentThread();
+            Thread interrupter = new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                self.interrupt();
+            }, "racecourse-interrupter");
+            interrupter.setDaemon(true);
+            interrupter.start();
+            blockingCall.run();
+        });
+    }
 }

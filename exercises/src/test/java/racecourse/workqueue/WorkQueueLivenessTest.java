@@ -81,21 +81,7 @@ class WorkQueueLivenessTest {
     @Test
     void a_waiting_take_answers_interrupt() {
         WorkQueue<Integer> queue = new WorkQueue<>(1);
-        Bounded.expectThrows(InterruptedException.class, "take() on an empty queue, then interrupt()",
-                Duration.ofSeconds(3), () -> {
-                    Thread self = Thread.currentThread();
-                    Thread interrupter = new Thread(() -> {
-                        try {
-                            Thread.sleep(100);
-                        } catch (InterruptedException ignored) {
-                            return;
-                        }
-                        self.interrupt();
-                    }, "racecourse-interrupter");
-                    interrupter.setDaemon(true);
-                    interrupter.start();
-                    queue.take();
-                });
+        Bounded.expectInterruptible("take() on an empty queue", Duration.ofSeconds(3), queue::take);
     }
 
     private static void assertNoNewLiveThreads(Set<Thread> before, String when) {

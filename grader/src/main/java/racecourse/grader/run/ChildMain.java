@@ -2,6 +2,7 @@ package racecourse.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -11,7 +12,11 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -41,8 +46,8 @@ public final class ChildMain {
 
     public static void main(String[] args) throws IOException {
         Path results = Path.of(args[0]);
-        java.util.Set<Path> studentClasses = new java.util.HashSet<>();
-        for (String dir : args[1].split(java.io.File.pathSeparator)) {
+        Set<Path> studentClasses = new HashSet<>();
+        for (String dir : args[1].split(File.pathSeparator)) {
             studentClasses.add(Path.of(dir).toAbsolutePath().normalize());
         }
         List<String> packages = List.of(args).subList(2, args.length);
@@ -79,7 +84,7 @@ public final class ChildMain {
     }
 
     /** A student's own test classes in an exercise package are not part of the grade. */
-    private static PostDiscoveryFilter notStudentCode(java.util.Set<Path> studentClasses) {
+    private static PostDiscoveryFilter notStudentCode(Set<Path> studentClasses) {
         return descriptor -> {
             String className = descriptor.getSource().map(s -> s instanceof MethodSource m ? m.getClassName()
                     : s instanceof ClassSource c ? c.getClassName() : null).orElse(null);
@@ -102,7 +107,7 @@ public final class ChildMain {
     /** Writes one RESULT line per finished test: key, status, millis, Base64 message. */
     private static final class ResultWriter implements TestExecutionListener {
         private final PrintWriter out;
-        private final java.util.Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Long> started = new ConcurrentHashMap<>();
 
         ResultWriter(PrintWriter out) {
             this.out = out;

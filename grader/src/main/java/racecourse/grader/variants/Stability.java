@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestResult;
@@ -88,21 +93,21 @@ public final class Stability {
     }
 
     // Runs are independent child JVMs; `jobs` of them at a time.
-    private static Tally repeat(int runs, int jobs, Run run, java.util.function.Predicate<VariantGrader.Grading> hit)
+    private static Tally repeat(int runs, int jobs, Run run, Predicate<VariantGrader.Grading> hit)
             throws InterruptedException {
         Tally tally = new Tally();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            List<java.util.concurrent.Future<VariantGrader.Grading>> futures = new ArrayList<>();
+            List<Future<VariantGrader.Grading>> futures = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
                 int n = r;
                 futures.add(pool.submit(() -> run.grade(n)));
             }
-            for (java.util.concurrent.Future<VariantGrader.Grading> f : futures) {
+            for (Future<VariantGrader.Grading> f : futures) {
                 try {
                     VariantGrader.Grading g = f.get();
                     tally.add(g, hit.test(g));
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException("a grading run failed: " + e.getCause(), e.getCause());
                 }
             }
