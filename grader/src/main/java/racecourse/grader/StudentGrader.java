@@ -55,6 +55,9 @@ public final class StudentGrader {
     public StudentScore grade(Submission submission, Path work) throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<String> problems = new ArrayList<>(submission.problems());
+        if (!submission.refused() && submission.sources().isEmpty()) {
+            problems.add("no submission: no source file of any exercise package (racecourse.counter, ...) was found");
+        }
         Map<String, ExerciseScore> scores = new LinkedHashMap<>();
         Map<String, Path> ready = new LinkedHashMap<>();
         for (String exercise : exercises) {

@@ -39,6 +39,17 @@ class MainUsageTest {
     }
 
     @Test
+    void a_student_with_nothing_to_grade_is_reported_as_no_submission(@TempDir Path submissions, @TempDir Path out)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(submissions.resolve("ghost/notes"));
+        java.nio.file.Files.writeString(submissions.resolve("ghost/notes/todo.txt"), "start the exercises");
+        assertEquals(0, run("grade", submissions.toString(), "--out", out.toString(), "--only", "counter"));
+        String csv = java.nio.file.Files.readString(out.resolve("grades.csv"));
+        assertTrue(csv.contains("ghost,0,,,,,0"), csv);
+        assertTrue(java.nio.file.Files.readString(out.resolve("summary.json")).contains("no submission: no source file"));
+    }
+
+    @Test
     void an_empty_folder_grades_nobody_and_exits_0(@TempDir Path empty, @TempDir Path out) {
         assertEquals(0, run("grade", empty.toString(), "--out", out.toString()));
         assertTrue(text.toString().contains("graded 0 students"), text.toString());
