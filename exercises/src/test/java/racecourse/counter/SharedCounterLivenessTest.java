@@ -50,7 +50,8 @@ class SharedCounterLivenessTest {
                     }
                 })
                 .actor(() -> {
-                    Thread.sleep(300); // long enough for the reader's loop to be compiled by the JIT
+                    // Long enough for the reader's loop to be compiled by the JIT even on a busy machine.
+                    Thread.sleep(1_000);
                     counter.increment();
                 }).run();
     }
