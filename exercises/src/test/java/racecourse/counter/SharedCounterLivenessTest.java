@@ -50,8 +50,10 @@ class SharedCounterLivenessTest {
                     }
                 })
                 .actor(() -> {
-                    // Long enough for the reader's loop to be compiled by the JIT even on a busy machine.
-                    Thread.sleep(1_000);
+                    // Long enough for the JIT to compile the reader's loop on an idle machine, short enough that
+                    // a correct (locking) reader, re-taking the monitor in a tight loop, does not starve this
+                    // writer: at 1 s, HotSpot's compiled loop kept the writer out for up to 51 s.
+                    Thread.sleep(300);
                     counter.increment();
                 }).run();
     }
