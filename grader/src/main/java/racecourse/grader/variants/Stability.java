@@ -81,7 +81,8 @@ public final class Stability {
             boolean vary = varySeed;
             Tally tally = repeat(runs, jobs, r -> grader.gradeVariant(v, seed(vary, r), work.resolve(v.name() + "-" + r)),
                     g -> g.lostCategories().containsAll(v.loses()));
-            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", v.name(), String.join(",", v.loses()),
+            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", v.name() + (v.guaranteed() ? "" : " (best-effort)"),
+                    String.join(",", v.loses()),
                     tally.hits + "/" + runs + " caught", tally.median(), tally.describe());
         }
         out.println("work files: " + work);

@@ -15,7 +15,8 @@ import racecourse.testkit.Rubric;
 
 /**
  * The course's bug variants, {@code solutions/variants/<exercise>/<Name>/}: replacement sources
- * plus {@code variant.properties} with {@code bug = ...} and {@code loses = category, ...}.
+ * plus {@code variant.properties} with {@code bug = ...}, {@code loses = category, ...} and optionally
+ * {@code detection = best-effort} for a bug no test can catch on every JVM and machine.
  */
 public final class VariantCatalog {
 
@@ -59,6 +60,7 @@ public final class VariantCatalog {
         if (files.isEmpty()) {
             throw new IllegalArgumentException(dir + " has no .java file to replace the solution's");
         }
-        return new Variant(dir.getFileName().toString(), exercise, p.getProperty("bug", "").trim(), loses, files);
+        boolean guaranteed = !p.getProperty("detection", "guaranteed").trim().equals("best-effort");
+        return new Variant(dir.getFileName().toString(), exercise, p.getProperty("bug", "").trim(), loses, guaranteed, files);
     }
 }

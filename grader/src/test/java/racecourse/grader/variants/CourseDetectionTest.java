@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -81,6 +82,8 @@ class CourseDetectionTest {
         }
         return variants.stream().map(v -> DynamicTest.dynamicTest(v.name() + " (" + v.bug() + ")", () -> {
             VariantGrader.Grading g = result(v.name());
+            // Best-effort detections are measured by scripts/stability.sh, not required here.
+            Assumptions.assumeTrue(v.guaranteed(), v.name() + " is detected best-effort; its rate is measured, not required");
             assertTrue(g.lostCategories().containsAll(v.loses()), v.name() + " should lose points in " + v.loses()
                     + " but lost in " + g.lostCategories() + "; failures: " + describe(g.failures()));
             for (TestResult t : g.failures()) {
