@@ -20,7 +20,7 @@ class SharedCounterStructureTest {
     @BeforeAll
     static void importStudentClasses() {
         Implemented.require("SharedCounter", () -> new SharedCounter().get());
-        classes = StructureRules.studentClasses("racecourse.counter");
+        classes = StructureRules.studentClasses(SharedCounter.class);
     }
 
     @Test

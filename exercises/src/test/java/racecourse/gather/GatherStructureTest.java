@@ -22,7 +22,7 @@ class GatherStructureTest {
     @BeforeAll
     static void importStudentClasses() {
         Implemented.require("Gather", () -> Gather.all(java.util.List.of()));
-        classes = StructureRules.studentClasses("racecourse.gather");
+        classes = StructureRules.studentClasses(Gather.class);
     }
 
     @Test

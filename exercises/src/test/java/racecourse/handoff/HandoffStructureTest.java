@@ -22,7 +22,7 @@ class HandoffStructureTest {
             new Event().isSet();
             new Handoff<Integer>().poll();
         });
-        classes = StructureRules.studentClasses("racecourse.handoff");
+        classes = StructureRules.studentClasses(Handoff.class);
     }
 
     @Test

@@ -27,7 +27,7 @@ class ThreadPoolStructureTest {
     @BeforeAll
     static void importStudentClasses() {
         Implemented.require("ThreadPool", () -> new ThreadPool(1).close());
-        classes = StructureRules.studentClasses("racecourse.pool");
+        classes = StructureRules.studentClasses(ThreadPool.class);
     }
 
     @Test

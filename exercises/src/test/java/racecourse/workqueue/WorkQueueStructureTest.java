@@ -17,7 +17,7 @@ class WorkQueueStructureTest {
     @BeforeAll
     static void importStudentClasses() {
         Implemented.require("WorkQueue", () -> new WorkQueue<Integer>(1).size());
-        classes = StructureRules.studentClasses("racecourse.workqueue");
+        classes = StructureRules.studentClasses(WorkQueue.class);
     }
 
     @Test
