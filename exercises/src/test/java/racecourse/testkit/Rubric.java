@@ -20,13 +20,17 @@ public final class Rubric {
     public static final List<String> EXERCISES = List.of("counter", "handoff", "workqueue", "pool", "gather");
     public static final List<String> CATEGORIES = List.of("functional", "stress", "linearizability", "liveness", "structure");
     public static final String RESOURCE = "racecourse/rubric.properties";
+    /** Gradescope's visibility values: when a student sees a test's result. */
+    public static final List<String> VISIBILITIES = List.of("visible", "hidden", "after_due_date", "after_published");
 
     private final Map<String, Double> categoryPoints;
     private final Map<String, Double> testPoints;
+    private final Map<String, String> visibility;
 
-    private Rubric(Map<String, Double> categoryPoints, Map<String, Double> testPoints) {
+    private Rubric(Map<String, Double> categoryPoints, Map<String, Double> testPoints, Map<String, String> visibility) {
         this.categoryPoints = categoryPoints;
         this.testPoints = testPoints;
+        this.visibility = visibility;
     }
 
     /** The rubric on the class path. */
@@ -46,7 +50,16 @@ public final class Rubric {
         p.load(source);
         Map<String, Double> categories = new TreeMap<>();
         Map<String, Double> tests = new TreeMap<>();
+        Map<String, String> visibility = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("visibility.")) {
+                String value = p.getProperty(key).trim();
+                if (!VISIBILITIES.contains(value)) {
+                    throw new IllegalArgumentException("rubric key '" + key + "' needs one of " + VISIBILITIES + ", found '" + value + "'");
+                }
+                visibility.put(key.substring("visibility.".length()), value);
+                continue;
+            }
             double value = number(key, p.getProperty(key));
             if (key.startsWith("points.")) {
                 String[] parts = key.split("\\.");
@@ -57,9 +70,11 @@ public final class Rubric {
                 categories.put(parts[1] + "." + parts[2], value);
             } else if (key.startsWith("test.")) {
                 tests.put(key.substring("test.".length()), value);
+            } else {
+                throw new IllegalArgumentException("rubric key '" + key + "' is not points.*, test.* or visibility.*");
             }
         }
-        return new Rubric(categories, tests);
+        return new Rubric(categories, tests, visibility);
     }
 
     private static double number(String key, String value) {
@@ -82,5 +97,18 @@ public final class Rubric {
     /** A test's own points, keyed {@code <class name>.<method name>}, when the rubric names it. */
     public Double testPoints(String testKey) {
         return testPoints.get(testKey);
+    }
+
+    /**
+     * When a student sees this test's result (Gradescope's visibility): the test's own setting
+     * ({@code visibility.test.<key>}), else its category's ({@code visibility.<exercise>.<category>}),
+     * else {@code visibility.default}, else visible.
+     */
+    public String visibility(String exercise, String category, String testKey) {
+        String own = visibility.get("test." + testKey);
+        if (own != null) {
+            return own;
+        }
+        return visibility.getOrDefault(exercise + "." + category, visibility.getOrDefault("default", "visible"));
     }
 }

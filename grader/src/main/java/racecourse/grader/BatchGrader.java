@@ -1,7 +1,6 @@
 package racecourse.grader;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -56,9 +54,9 @@ public final class BatchGrader {
 
     public static final String VERSION = "1.0.0-SNAPSHOT";
 
-    private final PrintWriter progress;
+    private final Progress progress;
 
-    public BatchGrader(PrintWriter progress) {
+    public BatchGrader(Progress progress) {
         this.progress = progress;
     }
 
@@ -71,10 +69,11 @@ public final class BatchGrader {
             Intake intake = new Intake(work.resolve("intake"));
             List<String> skipped = new ArrayList<>();
             List<Path> candidates = intake.candidates(options.submissions(), skipped);
-            skipped.forEach(s -> progress.println("skipped " + s));
+            skipped.forEach(s -> progress.note("skipped " + s));
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
                     new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m", "-Xss1m", "-XX:+UseSerialGC")),
-                    new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap());
+                    new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap(),
+                    SuiteClasspath.coverageAgent());
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work);
             students.sort(Comparator.comparing(StudentScore::id));
             GradingRun run = new GradingRun(options.seed(), VERSION, System.getProperty("java.version"), options.lang(),
@@ -92,15 +91,14 @@ public final class BatchGrader {
         try {
             Map<Path, Future<StudentScore>> futures = new LinkedHashMap<>();
             int[] done = {0};
+            long start = System.nanoTime();
+            progress.started(candidates.size());
             for (Path candidate : candidates) {
                 futures.put(candidate, pool.submit(() -> {
                     StudentScore s = gradeOne(candidate, intake, grader, work);
                     synchronized (done) {
                         done[0]++;
-                        progress.printf(Locale.ROOT, "[%d/%d] %s: %s / %s in %.1f s%s%n", done[0], candidates.size(), s.id(),
-                                format(s.score()), format(s.max()),
-                                s.millis() / 1000.0, s.verdict().equals("graded") ? "" : " (" + s.verdict() + ")");
-                        progress.flush();
+                        progress.finished(s, done[0], (System.nanoTime() - start) / 1_000_000);
                     }
                     return s;
                 }));
@@ -126,10 +124,6 @@ public final class BatchGrader {
             throws IOException, InterruptedException {
         Submission submission = intake.read(candidate);
         return grader.grade(submission, work.resolve("students").resolve(safeName(submission.id())));
-    }
-
-    private static String format(double points) {
-        return Math.rint(points) == points ? String.valueOf((long) points) : String.format(Locale.ROOT, "%.2f", points);
     }
 
     private static void writeReports(GradingRun run, Path out) throws IOException {

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import racecourse.grader.compile.ApiCheck;
+import racecourse.grader.coverage.CoverageAgent;
+import racecourse.grader.coverage.CoverageReader;
 import racecourse.grader.compile.Compilation;
 import racecourse.grader.compile.ExerciseCompiler;
 import racecourse.grader.intake.Submission;
@@ -39,10 +43,12 @@ public final class StudentGrader {
     private final Scorer scorer;
     private final long seed;
     private final Duration cap;
+    private final Optional<CoverageAgent> coverage;
     private final ExerciseCompiler compiler = new ExerciseCompiler();
 
+    /** @param coverage JaCoCo's agent; without it, coverage is not measured (and the report says so) */
     public StudentGrader(List<String> exercises, List<TestInventory.Entry> inventory, SuiteRun suites, ApiCheck api,
-            Scorer scorer, long seed, Duration cap) {
+            Scorer scorer, long seed, Duration cap, Optional<CoverageAgent> coverage) {
         this.exercises = List.copyOf(exercises);
         this.inventory = List.copyOf(inventory);
         this.suites = suites;
@@ -50,6 +56,7 @@ public final class StudentGrader {
         this.scorer = scorer;
         this.seed = seed;
         this.cap = cap;
+        this.coverage = coverage;
     }
 
     public StudentScore grade(Submission submission, Path work) throws IOException, InterruptedException {
@@ -86,23 +93,35 @@ public final class StudentGrader {
         }
         String verdict = "graded";
         if (!ready.isEmpty()) {
+            Path exec = work.resolve("run").resolve("coverage.exec");
+            List<String> agent = coverage.isPresent()
+                    ? List.of(coverage.get().jvmOption(exec, classNames(ready.values()))) : List.of();
             SuiteRun.Outcome outcome = suites.run(new ArrayList<>(ready.values()),
-                    ready.keySet().stream().map(e -> "racecourse." + e).toList(), seed, cap, work.resolve("run"));
+                    ready.keySet().stream().map(e -> "racecourse." + e).toList(), seed, cap, work.resolve("run"), agent);
             Map<String, TestResult> results = new LinkedHashMap<>();
             outcome.tests().forEach(t -> results.put(t.key(), t));
             if (outcome.timedOut()) {
                 problems.add("the tests ran past the time cap of " + cap.toSeconds() + " s and were stopped; tests without a"
                         + " result count as failed");
             }
+            if (outcome.forgedLines() > 0) {
+                problems.add("the submission printed " + outcome.forgedLines() + " line(s) made to look like test results;"
+                        + " they were ignored (results travel signed, over a channel the tests' code cannot reach)");
+            }
             if (outcome.tests().isEmpty()) {
                 verdict = "error";
                 problems.add("grader error: the test JVM reported no test at all (exit code " + outcome.exitCode()
-                        + "). Its last output:\n" + outcome.outputTail());
+                        + "). Its last output:\n" + outcome.otherOutput());
             }
             String missing = outcome.timedOut() ? "no result: the run was stopped at the time cap (a hang?)"
                     : "no result: the test JVM ended (exit code " + outcome.exitCode() + ") before this test finished";
             for (String exercise : ready.keySet()) {
-                scores.put(exercise, scorer.graded(exercise, testsOf(exercise), results, missing));
+                ExerciseScore graded = scorer.graded(exercise, testsOf(exercise), results, missing);
+                if (Files.exists(exec)) {
+                    graded = graded.withCoverage(CoverageReader.read(exec, ready.get(exercise),
+                            studentSources(exercise, submission.sources().get(exercise))));
+                }
+                scores.put(exercise, graded);
             }
         }
         double score = 0;
@@ -119,6 +138,30 @@ public final class StudentGrader {
         }
         return new StudentScore(submission.id(), verdict, Scorer.round(score), Scorer.round(max), ordered, problems,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Binary names of the compiled classes ({@code racecourse.counter.SharedCounter$1}). */
+    private static List<String> classNames(Iterable<Path> classDirs) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path dir : classDirs) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(p -> p.toString().endsWith(".class")).forEach(p -> {
+                    String relative = dir.relativize(p).toString().replace(java.io.File.separatorChar, '.');
+                    names.add(relative.substring(0, relative.length() - ".class".length()));
+                });
+            }
+        }
+        return names;
+    }
+
+    /** The student's own source files by name (the grader's copies of the given types are not theirs). */
+    private static Map<String, Path> studentSources(String exercise, List<Path> sources) {
+        Map<String, Path> byName = new LinkedHashMap<>();
+        for (Path p : sources) {
+            byName.putIfAbsent(p.getFileName().toString(), p);
+        }
+        GIVEN.getOrDefault(exercise, List.of()).forEach(byName::remove);
+        return byName;
     }
 
     private List<TestInventory.Entry> testsOf(String exercise) {

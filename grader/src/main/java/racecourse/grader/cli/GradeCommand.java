@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import racecourse.grader.BatchGrader;
 import racecourse.grader.model.GradingRun;
@@ -25,6 +26,9 @@ final class GradeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    RacecourseCommand parent;
 
     @Parameters(index = "0", paramLabel = "SUBMISSIONS", description = "folder with one folder or .zip per student")
     Path submissions;
@@ -71,7 +75,7 @@ final class GradeCommand implements Callable<Integer> {
         if (j < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
-        GradingRun run = new BatchGrader(spec.commandLine().getOut()).grade(new BatchGrader.Options(submissions, out, j,
+        GradingRun run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(new BatchGrader.Options(submissions, out, j,
                 exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
                 seed, Duration.ofSeconds(timeoutSeconds), lang));
         spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),

@@ -10,12 +10,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // A progress bar only where someone watches; plain lines in logs and pipes.
+        boolean terminal = System.console() != null;
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), terminal));
     }
 
     /** Runs the command line; returns the exit code (0 all graded, 1 some submission ungradable, 2 usage). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new RacecourseCommand());
+        return run(args, out, err, false);
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
+        RacecourseCommand top = new RacecourseCommand();
+        top.terminal = terminal;
+        CommandLine cli = new CommandLine(top);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);

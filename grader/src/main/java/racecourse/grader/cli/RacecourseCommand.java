@@ -11,6 +11,9 @@ final class RacecourseCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Whether standard output is a terminal (a progress bar) or a log (plain lines). */
+    boolean terminal;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -9,13 +9,19 @@ import java.util.Map;
  * @param status graded, missing (no sources), compile-error, api-mismatch (a contract member is
  *     missing or changed), or not-run (the submission was refused)
  * @param diagnostics javac's errors or the API problems, for the report
+ * @param coverage the lines of the student's sources the tests ran; null when the tests did not run
+ *     or the run ended without writing it (killed at the cap, halted)
  */
 public record ExerciseScore(String exercise, String status, double score, double max,
-        Map<String, CategoryScore> categories, List<TestScore> tests, List<String> diagnostics) {
+        Map<String, CategoryScore> categories, List<TestScore> tests, List<String> diagnostics, Coverage coverage) {
 
     public ExerciseScore {
         categories = Map.copyOf(categories);
         tests = List.copyOf(tests);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    public ExerciseScore withCoverage(Coverage measured) {
+        return new ExerciseScore(exercise, status, score, max, categories, tests, diagnostics, measured);
     }
 }

@@ -4,7 +4,9 @@ package racecourse.grader.model;
  * One test's result and points.
  *
  * @param status passed, failed, or missing (no result: the run was stopped or crashed first)
+ * @param output what the test printed (System.out and System.err), capped; empty when nothing
+ * @param visibility when the student sees the result (the rubric's setting, Gradescope's values)
  */
 public record TestScore(String name, String exercise, String category, String status, double score, double max,
-        long millis, String message) {
+        long millis, String message, String output, String visibility) {
 }

@@ -32,7 +32,7 @@ public final class GradesCsv {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
-    static String number(double points) {
+    public static String number(double points) {
         return Math.rint(points) == points ? String.valueOf((long) points) : String.format(Locale.ROOT, "%.2f", points);
     }
 

@@ -48,14 +48,22 @@ public final class GradescopeResults {
                 test.put("score", t.score());
                 test.put("max_score", t.max());
                 test.put("status", t.status().equals("passed") ? "passed" : "failed");
-                test.put("output", t.message());
+                test.put("output", output(t));
                 test.put("tags", List.of(e.exercise(), t.category()));
-                test.put("visibility", "visible");
+                test.put("visibility", t.visibility());
                 tests.add(test);
             }
         }
         root.put("tests", tests);
         return root;
+    }
+
+    /** The failure message, then what the test printed, if anything. */
+    private static String output(TestScore t) {
+        if (t.output().isBlank()) {
+            return t.message();
+        }
+        return (t.message().isBlank() ? "" : t.message() + "\n\n") + "Printed by the test:\n" + t.output();
     }
 
     /** {@code SharedCounterStressTest.lost_updates} from the fully qualified key. */

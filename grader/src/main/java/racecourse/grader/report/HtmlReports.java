@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import racecourse.grader.model.Coverage;
 import racecourse.grader.model.ExerciseScore;
+import racecourse.grader.model.SourceCoverage;
 import racecourse.grader.model.GradingRun;
 import racecourse.grader.model.StudentScore;
 import racecourse.grader.model.TestScore;
@@ -48,7 +50,8 @@ public final class HtmlReports {
         view.put("seconds", String.format(java.util.Locale.ROOT, "%.1f", s.millis() / 1000.0));
         view.put("hasProblems", !s.problems().isEmpty());
         view.put("problems", s.problems());
-        view.put("categoryNames", Rubric.CATEGORIES);
+        Map<String, String> text = ReportText.load(run.lang());
+        view.put("categoryNames", Rubric.CATEGORIES.stream().map(text::get).toList());
         List<Map<String, Object>> exercises = new ArrayList<>();
         for (ExerciseScore e : s.exercises().values()) {
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -63,18 +66,24 @@ public final class HtmlReports {
             }
             ev.put("cells", cells);
             ev.put("diagnostics", e.diagnostics());
+            ev.put("graded", e.status().equals("graded"));
+            ev.put("coveragePercent", e.coverage() == null ? "" : e.coverage().percent() + "%");
+            ev.put("coverage", e.coverage() == null ? null : coverageView(e.coverage()));
             List<Map<String, Object>> tests = new ArrayList<>();
             for (TestScore t : e.tests()) {
                 Map<String, Object> tv = new LinkedHashMap<>();
                 tv.put("name", GradescopeResults.shortName(t.name()));
-                tv.put("category", t.category());
+                tv.put("category", text.get(t.category()));
                 tv.put("status", t.status());
+                tv.put("statusText", text.getOrDefault(t.status(), t.status()));
                 tv.put("failed", !t.status().equals("passed"));
                 tv.put("score", GradesCsv.number(t.score()));
                 tv.put("max", GradesCsv.number(t.max()));
                 tv.put("millis", t.millis());
                 tv.put("hasMessage", !t.message().isBlank());
                 tv.put("message", t.message());
+                tv.put("hasOutput", t.output() != null && !t.output().isBlank());
+                tv.put("output", t.output());
                 tests.add(tv);
             }
             ev.put("tests", tests);
@@ -123,8 +132,22 @@ public final class HtmlReports {
         render(index, view, file);
     }
 
+    private static Map<String, Object> coverageView(Coverage c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("percent", c.percent());
+        view.put("covered", c.coveredLines());
+        view.put("all", c.coveredLines() + c.missedLines());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (SourceCoverage f : c.files()) {
+            files.add(Map.of("file", f.file(), "lines", f.lines()));
+        }
+        view.put("files", files);
+        return view;
+    }
+
     private Map<String, Object> common(GradingRun run) {
         Map<String, Object> view = new LinkedHashMap<>();
+        view.put("t", ReportText.load(run.lang()));
         view.put("css", css);
         view.put("seed", run.seed());
         view.put("version", run.graderVersion());

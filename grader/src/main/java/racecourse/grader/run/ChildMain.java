@@ -2,12 +2,13 @@ package racecourse.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -34,39 +35,48 @@ import racecourse.testkit.Rubric;
 
 /**
  * Runs inside the child JVM: discovers the suites of the given exercise packages (only test classes
- * of the course, never a student's own *Test class), writes the list of expected tests, then one
- * line per finished test, flushed at once so a crash loses nothing already reported.
+ * of the course, never a student's own *Test class), reports the list of expected tests, then one
+ * result per finished test with what it printed, each sent at once so a crash loses nothing already
+ * reported. Results go over a {@link ResultChannel} opened before any student class loads; System.out
+ * and System.err are captured per test, capped.
  *
- * <p>Usage: {@code ChildMain <results file> <student class dirs, path-separated> <package>...}
+ * <p>Usage: {@code ChildMain <student class dirs, path-separated> <package>...}, the channel's key on
+ * standard input.
  */
 public final class ChildMain {
+
+    /** What one test may print and still have it all kept for its report. */
+    private static final int OUTPUT_PER_TEST = 16_000;
 
     private ChildMain() {
     }
 
     public static void main(String[] args) throws IOException {
-        Path results = Path.of(args[0]);
+        ResultChannel channel = ResultChannel.open(System.in, new FileOutputStream(FileDescriptor.out));
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        OutputCapture capture = new OutputCapture(OUTPUT_PER_TEST);
+        System.setOut(capture.printStream());
+        System.setErr(capture.printStream());
         Set<Path> studentClasses = new HashSet<>();
-        for (String dir : args[1].split(File.pathSeparator)) {
+        for (String dir : args[0].split(File.pathSeparator)) {
             studentClasses.add(Path.of(dir).toAbsolutePath().normalize());
         }
-        List<String> packages = List.of(args).subList(2, args.length);
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(results, StandardCharsets.UTF_8))) {
-            LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                    .configurationParameter("junit.platform.execution.listeners.deactivate", PointsTable.class.getName())
-                    .filters(notStudentCode(studentClasses));
-            packages.forEach(p -> request.selectors(selectPackage(p)));
-            LauncherDiscoveryRequest discovery = request.build();
-            Launcher launcher = LauncherFactory.create();
-            TestPlan plan = launcher.discover(discovery);
-            List<TestIdentifier> tests = new ArrayList<>();
-            plan.getRoots().forEach(root -> collectTests(plan, root, tests));
-            for (TestIdentifier t : tests) {
-                out.println(String.join("\t", "EXPECT", PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES)));
-            }
-            out.flush();
-            launcher.execute(plan, new ResultWriter(out));
+        List<String> packages = List.of(args).subList(1, args.length);
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .configurationParameter("junit.platform.execution.listeners.deactivate", PointsTable.class.getName())
+                .filters(notStudentCode(studentClasses));
+        packages.forEach(p -> request.selectors(selectPackage(p)));
+        LauncherDiscoveryRequest discovery = request.build();
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(discovery);
+        List<TestIdentifier> tests = new ArrayList<>();
+        plan.getRoots().forEach(root -> collectTests(plan, root, tests));
+        for (TestIdentifier t : tests) {
+            channel.send(String.join("\t", "EXPECT", PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES)));
         }
+        capture.takeText();
+        launcher.execute(plan, new ResultWriter(channel, capture));
+        channel.send("DONE");
         // Student code may have left non-daemon threads behind; they must not keep this JVM alive.
         System.exit(0);
     }
@@ -104,17 +114,22 @@ public final class ChildMain {
         };
     }
 
-    /** Writes one RESULT line per finished test: key, status, millis, Base64 message. */
+    /** Sends one RESULT per finished test: key, status, millis, Base64 message, Base64 output. */
     private static final class ResultWriter implements TestExecutionListener {
-        private final PrintWriter out;
+        private final ResultChannel channel;
+        private final OutputCapture capture;
         private final Map<String, Long> started = new ConcurrentHashMap<>();
 
-        ResultWriter(PrintWriter out) {
-            this.out = out;
+        ResultWriter(ResultChannel channel, OutputCapture capture) {
+            this.channel = channel;
+            this.capture = capture;
         }
 
         @Override
         public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) {
+                capture.takeText();
+            }
             started.put(id.getUniqueId(), System.nanoTime());
         }
 
@@ -122,32 +137,49 @@ public final class ChildMain {
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             if (!id.isTest()) {
                 if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                    // A failing @BeforeAll fails every test of the class; they are reported as MISSING with this reason.
-                    write("CONTAINER", id.getUniqueId(), "FAILED", 0, message(result));
+                    // A failing @BeforeAll fails every test of the class; they are reported as FAILED with this reason.
+                    send("CONTAINER", id.getUniqueId(), "FAILED", 0, message(result), capture.takeText());
                 }
                 return;
             }
             long millis = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
             boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-            write("RESULT", PointsTable.testKey(id), passed ? "PASSED" : "FAILED", millis, passed ? "" : message(result));
+            send("RESULT", PointsTable.testKey(id), passed ? "PASSED" : "FAILED", millis, passed ? "" : message(result),
+                    withoutLincheckNoise(capture.takeText()));
         }
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             if (id.isTest()) {
-                write("RESULT", PointsTable.testKey(id), "FAILED", 0, "skipped: " + reason);
+                send("RESULT", PointsTable.testKey(id), "FAILED", 0, "skipped: " + reason, "");
             }
         }
 
-        private synchronized void write(String kind, String key, String status, long millis, String message) {
-            String encoded = Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8));
-            out.println(String.join("\t", kind, key, status, Long.toString(millis), encoded));
-            out.flush();
+        private void send(String kind, String key, String status, long millis, String message, String output) {
+            channel.send(String.join("\t", kind, key, status, Long.toString(millis), base64(message), base64(output)));
+        }
+
+        private static String base64(String text) {
+            return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         }
 
         private static String message(TestExecutionResult result) {
             return result.getThrowable().map(ChildMain::describe).orElse(result.getStatus().toString());
         }
+    }
+
+    /**
+     * Lincheck 3.7 warns on every lambda it cannot inspect ("Failed to get object field offset for
+     * field arg$1"); that is about its internals, not the student's code.
+     */
+    static String withoutLincheckNoise(String output) {
+        if (!output.contains("[WARN] Failed to get object field offset")) {
+            return output;
+        }
+        StringBuilder kept = new StringBuilder();
+        output.lines().filter(l -> !l.startsWith("[WARN] Failed to get object field offset for field"))
+                .forEach(l -> kept.append(l).append('\n'));
+        return kept.toString();
     }
 
     static String describe(Throwable t) {

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import racecourse.grader.coverage.CoverageAgent;
 
 /**
  * The class path a child JVM needs to run the suites: the grader's own, as this JVM got it. Under
@@ -20,6 +22,22 @@ public final class SuiteClasspath {
     }
 
     public static List<Path> ofThisJvm() throws IOException {
+        List<Path> entries = allEntries();
+        entries.removeIf(SuiteClasspath::isStarterStubs);
+        // The coverage agent is loaded with -javaagent when wanted, never as a library.
+        entries.removeIf(CoverageAgent::isAgentJar);
+        // Under Surefire, the grader's own test classes (and their junit-platform.properties, which would
+        // override the suites' settings) must not reach a child JVM.
+        entries.removeIf(e -> e.endsWith(Path.of("grader", "target", "test-classes")));
+        return entries;
+    }
+
+    /** JaCoCo's agent, when the grader was installed with it (lib/). */
+    public static Optional<CoverageAgent> coverageAgent() throws IOException {
+        return CoverageAgent.find(allEntries());
+    }
+
+    private static List<Path> allEntries() throws IOException {
         String surefire = System.getProperty("surefire.test.class.path");
         String raw = surefire != null ? surefire : System.getProperty("java.class.path");
         List<Path> entries = new ArrayList<>();
@@ -31,10 +49,6 @@ public final class SuiteClasspath {
         if (entries.size() == 1 && entries.get(0).toString().endsWith(".jar")) {
             entries.addAll(manifestClassPath(entries.get(0)));
         }
-        entries.removeIf(SuiteClasspath::isStarterStubs);
-        // Under Surefire, the grader's own test classes (and their junit-platform.properties, which would
-        // override the suites' settings) must not reach a child JVM.
-        entries.removeIf(e -> e.endsWith(Path.of("grader", "target", "test-classes")));
         return entries;
     }
 

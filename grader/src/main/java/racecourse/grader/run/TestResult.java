@@ -6,8 +6,10 @@ package racecourse.grader.run;
  * @param key {@code <class>.<method>}, the rubric's name for the test
  * @param status PASSED, FAILED, or MISSING when the child ended before reporting it
  * @param message the failure message for the student (empty when passed)
+ * @param output what the test printed to System.out and System.err, capped
  */
-public record TestResult(String key, String exercise, String category, Status status, long millis, String message) {
+public record TestResult(String key, String exercise, String category, Status status, long millis, String message,
+        String output) {
 
     public enum Status { PASSED, FAILED, MISSING }
 

@@ -35,7 +35,8 @@ public final class Scorer {
             String status = r == null || r.status() == TestResult.Status.MISSING ? "missing" : r.passed() ? "passed" : "failed";
             String message = r == null ? missingReason : r.message();
             tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), status, s.earned(), s.max(),
-                    r == null ? 0 : r.millis(), message == null ? "" : message));
+                    r == null ? 0 : r.millis(), message == null ? "" : message, r == null ? "" : r.output(),
+                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey())));
         }
         return summarize(exercise, "graded", tests, List.of());
     }
@@ -47,7 +48,8 @@ public final class Scorer {
                 .map(e -> new Scoring.Outcome(e.exercise(), e.category(), e.key(), false)).toList();
         List<TestScore> tests = new ArrayList<>();
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
-            tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), "failed", 0, s.max(), 0, reason));
+            tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), "failed", 0, s.max(), 0, reason, "",
+                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey())));
         }
         return summarize(exercise, status, tests, diagnostics);
     }
@@ -65,7 +67,7 @@ public final class Scorer {
         }
         Map<String, CategoryScore> byCategory = new TreeMap<>();
         categories.forEach((k, v) -> byCategory.put(k, new CategoryScore(round(v[0]), round(v[1]))));
-        return new ExerciseScore(exercise, status, round(score), round(max), byCategory, tests, diagnostics);
+        return new ExerciseScore(exercise, status, round(score), round(max), byCategory, tests, diagnostics, null);
     }
 
     /** Points are shown to two decimals; sums are rounded once, at the end. */

@@ -70,7 +70,7 @@ public final class VariantGrader {
             }
         }
         if (outcome.tests().isEmpty()) {
-            throw new IllegalStateException(subject + ": the child JVM reported no test. Its output:\n" + outcome.outputTail());
+            throw new IllegalStateException(subject + ": the child JVM reported no test. Its output:\n" + outcome.otherOutput());
         }
         return new Grading(subject, outcome.tests(), lost, (System.nanoTime() - start) / 1_000_000, outcome.timedOut());
     }

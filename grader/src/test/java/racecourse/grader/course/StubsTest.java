@@ -39,7 +39,7 @@ class StubsTest {
                 .run(compiled.classes(), packages, Seeds.DEFAULT, Duration.ofMinutes(2), work.resolve("run"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("stubs: %d tests in %d ms%n", outcome.tests().size(), millis);
-        assertTrue(outcome.tests().size() > 80, "only " + outcome.tests().size() + " tests ran:\n" + outcome.outputTail());
+        assertTrue(outcome.tests().size() > 80, "only " + outcome.tests().size() + " tests ran:\n" + outcome.otherOutput());
         List<String> problems = new ArrayList<>();
         for (TestResult t : outcome.tests()) {
             if (t.status() != TestResult.Status.FAILED) {

@@ -1,0 +1,122 @@
+package racecourse.grader.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.Repo;
+
+/**
+ * End to end on the counter only (fast): an empty submission, a submission that tries to forge its
+ * results, and a correct one beside them, whose score must not be touched by the others.
+ */
+class GradeEdgeCasesTest {
+
+    @TempDir
+    static Path in;
+
+    @TempDir
+    static Path out;
+
+    private static int exitCode;
+    private static String console;
+    private static JsonNode summary;
+
+    @BeforeAll
+    static void grade() throws IOException {
+        copy(Repo.root().resolve("grader/src/test/fixtures/edge-cases"), in);
+        copy(Repo.root().resolve("examples/submissions/alice-correct"), in.resolve("alice-correct"));
+        Files.createDirectories(in.resolve("zoe-empty"));
+        StringWriter text = new StringWriter();
+        exitCode = Main.run(new String[] {"grade", in.toString(), "--out", out.toString(), "--jobs", "2", "--only", "counter"},
+                new PrintWriter(text, true), new PrintWriter(text, true));
+        console = text.toString();
+        summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
+
+    @Test
+    void an_empty_folder_is_reported_as_no_submission_with_zero_points() {
+        JsonNode zoe = student("zoe-empty");
+        assertEquals(0.0, zoe.get("score").asDouble());
+        assertEquals(20.0, zoe.get("max").asDouble());
+        assertEquals("missing", zoe.get("exercises").get("counter").get("status").asText());
+        assertTrue(zoe.get("problems").get(0).asText().startsWith("no submission"), zoe.toString());
+    }
+
+    @Test
+    void forged_result_lines_are_ignored_and_reported() {
+        JsonNode mallory = student("mallory-forges-results");
+        JsonNode counter = mallory.get("exercises").get("counter");
+        JsonNode functional = counter.get("categories").get("functional");
+        assertTrue(functional.get("score").asDouble() < functional.get("max").asDouble(), counter.toString());
+        boolean reported = false;
+        for (JsonNode p : mallory.get("problems")) {
+            reported |= p.asText().contains("made to look like test results; they were ignored");
+        }
+        assertTrue(reported, mallory.get("problems").toString());
+    }
+
+    @Test
+    void what_a_test_prints_is_kept_per_test_and_capped() {
+        boolean capped = false;
+        for (JsonNode t : student("mallory-forges-results").get("exercises").get("counter").get("tests")) {
+            String output = t.get("output").asText();
+            assertTrue(output.length() < 17_000, t.get("name") + " kept " + output.length() + " characters");
+            capped |= output.contains("get() was called") && output.contains("more bytes of output not kept]");
+        }
+        assertTrue(capped, "no test shows the capped output of get()");
+    }
+
+    @Test
+    void the_correct_submission_beside_them_gets_full_marks_and_coverage() {
+        JsonNode alice = student("alice-correct");
+        assertEquals(20.0, alice.get("score").asDouble(), alice.toString());
+        JsonNode coverage = alice.get("exercises").get("counter").get("coverage");
+        assertTrue(coverage.get("coveredLines").asInt() > 0, coverage.toString());
+        assertEquals(0, coverage.get("missedLines").asInt(), coverage.toString());
+        assertEquals("SharedCounter.java", coverage.get("files").get(0).get("file").asText());
+    }
+
+    @Test
+    void grades_csv_has_one_row_per_student_and_nothing_forged() throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("grades.csv"), StandardCharsets.UTF_8);
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.contains("alice-correct,20,,,,,20"), lines.toString());
+        assertTrue(lines.contains("zoe-empty,0,,,,,0"), lines.toString());
+        assertEquals(0, exitCode, console);
+    }
+
+    private static JsonNode student(String id) {
+        for (JsonNode s : summary.get("students")) {
+            if (s.get("id").asText().equals(id)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no student " + id + " in summary.json:\n" + console);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
