@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import racecourse.grader.compile.ApiCheck;
 import racecourse.grader.compile.Contract;
+import racecourse.grader.coverage.CoverageAgent;
 import racecourse.grader.intake.Intake;
 import racecourse.grader.intake.Submission;
 import racecourse.grader.model.GradingRun;
@@ -27,6 +29,7 @@ import racecourse.grader.report.GradescopeResults;
 import racecourse.grader.report.GradesCsv;
 import racecourse.grader.report.HtmlReports;
 import racecourse.grader.report.SummaryJson;
+import racecourse.grader.run.Sandbox;
 import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestInventory;
@@ -42,7 +45,7 @@ public final class BatchGrader {
 
     /** What the instructor asked for. */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang) {
+            String lang, String sandbox) {
 
         public Options {
             exercises = List.copyOf(exercises);
@@ -53,6 +56,13 @@ public final class BatchGrader {
     }
 
     public static final String VERSION = "1.0.0-SNAPSHOT";
+
+    /**
+     * The child JVM's caps: heap, stack, and an exit on the first OutOfMemoryError, so a submission that
+     * allocates without end costs the exercise running at the time and nothing else (the others run
+     * again in a new JVM).
+     */
+    static final List<String> CHILD_JVM = List.of("-Xmx512m", "-Xss1m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private final Progress progress;
 
@@ -70,14 +80,18 @@ public final class BatchGrader {
             List<String> skipped = new ArrayList<>();
             List<Path> candidates = intake.candidates(options.submissions(), skipped);
             skipped.forEach(s -> progress.note("skipped " + s));
+            Sandbox sandbox = Sandbox.choose(options.sandbox());
+            progress.note("sandbox: " + sandbox.description());
+            Optional<CoverageAgent> coverage = SuiteClasspath.coverageAgent();
+            SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), CHILD_JVM, sandbox,
+                    coverage.map(a -> List.of(a.jar())).orElse(List.of()));
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
-                    new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m", "-Xss1m", "-XX:+UseSerialGC")),
-                    new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap(),
-                    SuiteClasspath.coverageAgent());
+                    suites, new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap(), coverage);
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work);
             students.sort(Comparator.comparing(StudentScore::id));
             GradingRun run = new GradingRun(options.seed(), VERSION, System.getProperty("java.version"), options.lang(),
-                    startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped, students);
+                    startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped, students,
+                    sandbox.description());
             writeReports(run, options.out());
             return run;
         } finally {

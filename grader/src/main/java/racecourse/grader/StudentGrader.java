@@ -93,32 +93,15 @@ public final class StudentGrader {
         }
         String verdict = "graded";
         if (!ready.isEmpty()) {
-            Path exec = work.resolve("run").resolve("coverage.exec");
-            List<String> agent = coverage.isPresent()
-                    ? List.of(coverage.get().jvmOption(exec, classNames(ready.values()))) : List.of();
-            SuiteRun.Outcome outcome = suites.run(new ArrayList<>(ready.values()),
-                    ready.keySet().stream().map(e -> "racecourse." + e).toList(), seed, cap, work.resolve("run"), agent);
             Map<String, TestResult> results = new LinkedHashMap<>();
-            outcome.tests().forEach(t -> results.put(t.key(), t));
-            if (outcome.timedOut()) {
-                problems.add("the tests ran past the time cap of " + cap.toSeconds() + " s and were stopped; tests without a"
-                        + " result count as failed");
-            }
-            if (outcome.forgedLines() > 0) {
-                problems.add("the submission printed " + outcome.forgedLines() + " line(s) made to look like test results;"
-                        + " they were ignored (results travel signed, over a channel the tests' code cannot reach)");
-            }
-            if (outcome.tests().isEmpty()) {
+            List<Path> coverageFiles = new ArrayList<>();
+            if (!runSuites(ready, results, coverageFiles, problems, work)) {
                 verdict = "error";
-                problems.add("grader error: the test JVM reported no test at all (exit code " + outcome.exitCode()
-                        + "). Its last output:\n" + outcome.otherOutput());
             }
-            String missing = outcome.timedOut() ? "no result: the run was stopped at the time cap (a hang?)"
-                    : "no result: the test JVM ended (exit code " + outcome.exitCode() + ") before this test finished";
             for (String exercise : ready.keySet()) {
-                ExerciseScore graded = scorer.graded(exercise, testsOf(exercise), results, missing);
-                if (Files.exists(exec)) {
-                    graded = graded.withCoverage(CoverageReader.read(exec, ready.get(exercise),
+                ExerciseScore graded = scorer.graded(exercise, testsOf(exercise), results, "no result");
+                if (!coverageFiles.isEmpty()) {
+                    graded = graded.withCoverage(CoverageReader.read(coverageFiles, ready.get(exercise),
                             studentSources(exercise, submission.sources().get(exercise))));
                 }
                 scores.put(exercise, graded);
@@ -138,6 +121,72 @@ public final class StudentGrader {
         }
         return new StudentScore(submission.id(), verdict, Scorer.round(score), Scorer.round(max), ordered, problems,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Runs the suites of the ready exercises in a child JVM. When that JVM ends early (System.exit,
+     * Runtime.halt, out of memory, too many threads), the exercise whose test was running keeps its
+     * failures and the exercises that had not run yet run again in a new JVM, so one exercise cannot
+     * zero the others. All runs together stay within the cap. Returns false when the grader itself
+     * failed (a JVM that reported no test at all).
+     */
+    private boolean runSuites(Map<String, Path> ready, Map<String, TestResult> results, List<Path> coverageFiles,
+            List<String> problems, Path work) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + cap.toNanos();
+        List<String> pending = new ArrayList<>(ready.keySet());
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Path runDir = work.resolve("run-" + attempt);
+            Path exec = runDir.resolve("coverage.exec");
+            List<Path> dirs = pending.stream().map(ready::get).toList();
+            List<String> agent = coverage.isPresent() ? List.of(coverage.get().jvmOption(exec, classNames(dirs))) : List.of();
+            Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(10).toNanos()));
+            SuiteRun.Outcome outcome = suites.run(dirs, pending.stream().map(e -> "racecourse." + e).toList(), seed, left,
+                    runDir, agent);
+            outcome.tests().forEach(t -> results.put(t.key(), t));
+            if (Files.exists(exec)) {
+                coverageFiles.add(exec);
+            }
+            if (outcome.forgedLines() > 0) {
+                problems.add("the submission printed " + outcome.forgedLines() + " line(s) made to look like test results;"
+                        + " they were ignored (results travel signed, over a channel the tests' code cannot reach)");
+            }
+            if (outcome.tests().isEmpty()) {
+                problems.add("grader error: the test JVM reported no test at all (exit code " + outcome.exitCode()
+                        + "). Its last output:\n" + outcome.otherOutput());
+                return false;
+            }
+            if (outcome.finished()) {
+                return true;
+            }
+            String during = outcome.endedDuring() == null ? "" : " (while " + outcome.endedDuring() + " ran)";
+            if (outcome.timedOut()) {
+                problems.add(outcome.endReason() + during + "; tests without a result count as failed");
+                return true;
+            }
+            String culprit = exerciseOf(outcome.endedDuring());
+            List<String> notRun = pending.stream().filter(e -> !e.equals(culprit) && hasTestsNotRun(e, outcome)).toList();
+            problems.add(outcome.endReason() + during + (notRun.isEmpty() ? ""
+                    : "; the exercises that had not run yet (" + String.join(", ", notRun) + ") were run again in a new JVM, in full"));
+            if (notRun.size() == pending.size()) {
+                return true;
+            }
+            pending = notRun;
+        }
+        return true;
+    }
+
+    private static String exerciseOf(String testKey) {
+        if (testKey == null || !testKey.startsWith("racecourse.")) {
+            return null;
+        }
+        String rest = testKey.substring("racecourse.".length());
+        return rest.substring(0, Math.max(0, rest.indexOf('.')));
+    }
+
+    /** Some test of the exercise never started before the JVM ended (the whole exercise runs again). */
+    private static boolean hasTestsNotRun(String exercise, SuiteRun.Outcome outcome) {
+        return outcome.tests().stream().filter(t -> t.exercise().equals(exercise))
+                .anyMatch(t -> t.status() == TestResult.Status.MISSING && t.message().startsWith("not run"));
     }
 
     /** Binary names of the compiled classes ({@code racecourse.counter.SharedCounter$1}). */

@@ -54,6 +54,11 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "en|ko", defaultValue = "en", description = "report language (default: ${DEFAULT-VALUE})")
     String lang;
 
+    @Option(names = "--sandbox", paramLabel = "auto|bubblewrap|none", defaultValue = "auto",
+            description = "where student code runs: bubblewrap (no network, private files), none, or auto: bubblewrap when"
+                    + " it works here, else none, said plainly (default: ${DEFAULT-VALUE})")
+    String sandbox;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -68,6 +73,9 @@ final class GradeCommand implements Callable<Integer> {
         if (!lang.equals("en") && !lang.equals("ko")) {
             throw new ParameterException(spec.commandLine(), "--lang must be en or ko, was " + lang);
         }
+        if (!List.of("auto", "bubblewrap", "none").contains(sandbox)) {
+            throw new ParameterException(spec.commandLine(), "--sandbox must be auto, bubblewrap or none, was " + sandbox);
+        }
         if (timeoutSeconds < 10) {
             throw new ParameterException(spec.commandLine(), "--timeout-per-submission must be at least 10 seconds");
         }
@@ -77,7 +85,7 @@ final class GradeCommand implements Callable<Integer> {
         }
         GradingRun run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(new BatchGrader.Options(submissions, out, j,
                 exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
-                seed, Duration.ofSeconds(timeoutSeconds), lang));
+                seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox));
         spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),
                 run.millis() / 1000.0);
         boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch("error"::equals);

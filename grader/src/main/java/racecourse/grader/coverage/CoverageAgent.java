@@ -21,6 +21,10 @@ public final class CoverageAgent {
         return classpath.stream().filter(CoverageAgent::isAgentJar).findFirst().map(CoverageAgent::new);
     }
 
+    public Path jar() {
+        return jar;
+    }
+
     public static boolean isAgentJar(Path entry) {
         String name = entry.getFileName().toString();
         return name.startsWith("org.jacoco.agent") && name.endsWith("runtime.jar");

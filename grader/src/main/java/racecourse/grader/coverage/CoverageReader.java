@@ -25,13 +25,16 @@ public final class CoverageReader {
     }
 
     /**
+     * @param execFiles what the agent wrote, one file per test JVM (merged)
      * @param classes the exercise's compiled classes (the grader's copies of given types are skipped: they
      *     are not the student's)
      * @param sources the student's source files by file name ({@code SharedCounter.java})
      */
-    public static Coverage read(Path execFile, Path classes, Map<String, Path> sources) throws IOException {
+    public static Coverage read(List<Path> execFiles, Path classes, Map<String, Path> sources) throws IOException {
         ExecFileLoader loader = new ExecFileLoader();
-        loader.load(execFile.toFile());
+        for (Path exec : execFiles) {
+            loader.load(exec.toFile());
+        }
         CoverageBuilder builder = new CoverageBuilder();
         Analyzer analyzer = new Analyzer(loader.getExecutionDataStore(), builder);
         try (Stream<Path> walk = Files.walk(classes)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +77,19 @@ public final class Intake {
             javaFiles = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
                     .filter(p -> !isTestSource(root.relativize(p))).sorted().toList();
         }
-        for (Path file : javaFiles) {
+        for (Path found : javaFiles) {
+            Path file = found;
             String text = readSource(file, root, problems);
+            if (text == null) {
+                Decoded decoded = decodeLegacy(Files.readAllBytes(file));
+                text = decoded.text();
+                Path copy = workDir.resolve(id).resolve("utf-8").resolve(root.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.writeString(copy, text, StandardCharsets.UTF_8);
+                problems.add(root.relativize(file) + " is not UTF-8; it was read as " + decoded.charset()
+                        + " and graded. Save your files as UTF-8: that is what javac and Maven expect.");
+                file = copy;
+            }
             Matcher m = PACKAGE.matcher(text);
             if (!m.find() || !Rubric.EXERCISES.contains(m.group(1))) {
                 continue;
@@ -114,14 +126,36 @@ public final class Intake {
         return a.toString().length() <= b.toString().length() ? a : b;
     }
 
+    /** The file's text when it is UTF-8, else null. */
     private static String readSource(Path file, Path root, List<String> problems) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return strictly(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private record Decoded(String text, String charset) {
+    }
+
+    /**
+     * A source saved by a Windows editor: Korean Windows (MS949) when it decodes as that, else Western
+     * Windows (windows-1252), which decodes any byte.
+     */
+    private static Decoded decodeLegacy(byte[] bytes) {
+        for (String name : List.of("x-windows-949", "windows-1252")) {
+            if (Charset.isSupported(name)) {
+                String text = strictly(bytes, Charset.forName(name));
+                if (text != null) {
+                    return new Decoded(text, name.equals("x-windows-949") ? "MS949 (Korean Windows)" : "windows-1252");
+                }
+            }
+        }
+        return new Decoded(new String(bytes, StandardCharsets.ISO_8859_1), "ISO-8859-1");
+    }
+
+    private static String strictly(byte[] bytes, Charset charset) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            problems.add(root.relativize(file) + " is not UTF-8 text; save it as UTF-8 (javac reads every file as UTF-8)");
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+            return null;
         }
     }
 }

@@ -2,9 +2,13 @@ package racecourse.grader.model;
 
 import java.util.List;
 
-/** A whole grading run: what summary.json holds. */
+/**
+ * A whole grading run: what summary.json holds.
+ *
+ * @param sandbox what kept the submissions' code in, or which protections were off
+ */
 public record GradingRun(long seed, String graderVersion, String javaVersion, String lang, String startedAt,
-        long millis, List<String> exercises, List<String> skipped, List<StudentScore> students) {
+        long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox) {
 
     public GradingRun {
         exercises = List.copyOf(exercises);

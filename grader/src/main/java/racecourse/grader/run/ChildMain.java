@@ -4,9 +4,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,28 +40,31 @@ import racecourse.testkit.Rubric;
  * reported. Results go over a {@link ResultChannel} opened before any student class loads; System.out
  * and System.err are captured per test, capped.
  *
- * <p>Usage: {@code ChildMain <student class dirs, path-separated> <package>...}, the channel's key on
- * standard input.
+ * <p>Usage: {@code ChildMain <result socket> <student class dirs, path-separated> <package>...}, the
+ * channel's key on standard input.
  */
 public final class ChildMain {
 
     /** What one test may print and still have it all kept for its report. */
     private static final int OUTPUT_PER_TEST = 16_000;
 
+    /** Live threads allowed at once (the suites need a few dozen); more, and the run is stopped. */
+    static final int MAX_THREADS = Integer.getInteger("racecourse.maxThreads", 1000);
+
     private ChildMain() {
     }
 
     public static void main(String[] args) throws IOException {
-        ResultChannel channel = ResultChannel.open(System.in, new FileOutputStream(FileDescriptor.out));
+        ResultChannel channel = ResultChannel.connect(Path.of(args[0]), System.in);
         System.setIn(new ByteArrayInputStream(new byte[0]));
         OutputCapture capture = new OutputCapture(OUTPUT_PER_TEST);
         System.setOut(capture.printStream());
         System.setErr(capture.printStream());
         Set<Path> studentClasses = new HashSet<>();
-        for (String dir : args[0].split(File.pathSeparator)) {
+        for (String dir : args[1].split(File.pathSeparator)) {
             studentClasses.add(Path.of(dir).toAbsolutePath().normalize());
         }
-        List<String> packages = List.of(args).subList(1, args.length);
+        List<String> packages = List.of(args).subList(2, args.length);
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.platform.execution.listeners.deactivate", PointsTable.class.getName())
                 .filters(notStudentCode(studentClasses));
@@ -75,10 +78,37 @@ public final class ChildMain {
             channel.send(String.join("\t", "EXPECT", PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES)));
         }
         capture.takeText();
+        watchThreads(channel);
         launcher.execute(plan, new ResultWriter(channel, capture));
         channel.send("DONE");
         // Student code may have left non-daemon threads behind; they must not keep this JVM alive.
         System.exit(0);
+    }
+
+    /**
+     * A submission that starts threads without end would take the machine down with it: past
+     * {@link #MAX_THREADS} the run reports the limit and halts (the grader then runs the other
+     * exercises again in a new JVM).
+     */
+    private static void watchThreads(ResultChannel channel) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Thread watchdog = new Thread(() -> {
+            while (true) {
+                int live = threads.getThreadCount();
+                if (live > MAX_THREADS) {
+                    channel.send("LIMIT\tthreads\t" + live);
+                    Runtime.getRuntime().halt(4);
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    // Student code may interrupt every thread it finds; the watchdog keeps watching.
+                }
+            }
+        }, "racecourse-thread-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.setPriority(Thread.MAX_PRIORITY);
+        watchdog.start();
     }
 
     private static void collectTests(TestPlan plan, TestIdentifier id, List<TestIdentifier> into) {
@@ -129,6 +159,7 @@ public final class ChildMain {
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
                 capture.takeText();
+                channel.send("START\t" + PointsTable.testKey(id));
             }
             started.put(id.getUniqueId(), System.nanoTime());
         }

@@ -1,6 +1,5 @@
 package racecourse.grader.run;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The grader's end of the result channel: reads everything the child JVM writes (stdout and stderr
- * merged), keeps the payloads of correctly signed lines, and of everything else only a bounded head
- * and tail (a submission printing a gigabyte costs reading time, not memory), plus a count of lines
- * that looked like results but were not signed.
+ * The grader's end of the child's streams: from the result channel, the payloads of correctly signed
+ * lines; from its standard output and error, only a bounded head and tail (a submission printing a
+ * gigabyte costs reading time, not memory); and a count of lines made to look like results that
+ * were not (signed wrongly, replayed, or printed to standard output).
  */
 final class ChildOutput {
 
     private static final int KEEP = 4_000;
-    private static final int MAX_LINE = 1 << 20;
+    private static final int MAX_LINE = 1 << 22;
 
     private final ResultMac mac;
     private final List<String> payloads = new ArrayList<>();
@@ -31,30 +30,63 @@ final class ChildOutput {
         this.mac = new ResultMac(key);
     }
 
-    /** Reads until the child's end of the pipe closes. */
-    void drain(InputStream stream) throws IOException {
-        InputStream in = new BufferedInputStream(stream, 1 << 16);
+    /** Reads the result channel until the child closes it. */
+    void drainResults(InputStream in) throws IOException {
+        readLines(in, this::resultLine, false);
+    }
+
+    /** Reads the child's standard output and error until they close. */
+    void drainOutput(InputStream in) throws IOException {
+        readLines(in, this::outputLine, true);
+    }
+
+    private interface LineSink {
+        void accept(ByteArrayOutputStream line, boolean overlong);
+    }
+
+    private void readLines(InputStream in, LineSink sink, boolean keepOverflow) throws IOException {
+        byte[] buffer = new byte[1 << 16];
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean overlong = false;
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                finishLine(line, overlong);
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            int from = 0;
+            while (from < n) {
+                int newline = indexOf(buffer, (byte) '\n', from, n);
+                int end = newline < 0 ? n : newline;
+                int take = Math.min(MAX_LINE - line.size(), end - from);
+                line.write(buffer, from, take);
+                if (end - from > take) {
+                    // A line this long is not a result; on standard output it still counts as output.
+                    overlong = true;
+                    if (keepOverflow) {
+                        other(buffer, from + take, end - from - take);
+                    }
+                }
+                if (newline < 0) {
+                    break;
+                }
+                sink.accept(line, overlong);
                 line.reset();
                 overlong = false;
-            } else if (line.size() < MAX_LINE) {
-                line.write(b);
-            } else {
-                overlong = true;
-                other((byte) b);
+                from = newline + 1;
             }
         }
         if (line.size() > 0) {
-            finishLine(line, overlong);
+            sink.accept(line, overlong);
         }
     }
 
-    private synchronized void finishLine(ByteArrayOutputStream bytes, boolean overlong) {
+    private static int indexOf(byte[] bytes, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private synchronized void resultLine(ByteArrayOutputStream bytes, boolean overlong) {
         String text = bytes.toString(StandardCharsets.UTF_8);
         if (!overlong && text.startsWith(ResultMac.PREFIX)) {
             String[] f = text.substring(ResultMac.PREFIX.length()).split(" ", 3);
@@ -63,20 +95,28 @@ final class ChildOutput {
                 sequence++;
                 return;
             }
-            forged++;
         }
-        for (byte x : bytes.toByteArray()) {
-            other(x);
-        }
-        other((byte) '\n');
+        forged++;
     }
 
-    private void other(byte b) {
-        otherBytes++;
-        if (head.size() < KEEP) {
-            head.write(b);
-        } else {
-            tail.add(b);
+    private synchronized void outputLine(ByteArrayOutputStream bytes, boolean overlong) {
+        if (bytes.size() >= ResultMac.PREFIX.length()
+                && bytes.toString(StandardCharsets.UTF_8).startsWith(ResultMac.PREFIX)) {
+            forged++;
+        }
+        byte[] text = bytes.toByteArray();
+        other(text, 0, text.length);
+        other(new byte[] {'\n'}, 0, 1);
+    }
+
+    private synchronized void other(byte[] bytes, int offset, int length) {
+        otherBytes += length;
+        int toHead = Math.max(0, Math.min(length, KEEP - head.size()));
+        head.write(bytes, offset, toHead);
+        // Of the rest only the last KEEP bytes can end up in the tail.
+        int skip = Math.max(toHead, length - KEEP);
+        for (int i = offset + skip; i < offset + length; i++) {
+            tail.add(bytes[i]);
         }
     }
 

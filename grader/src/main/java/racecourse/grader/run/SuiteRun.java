@@ -3,6 +3,11 @@ package racecourse.grader.run;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the course suites of some exercise packages against one set of compiled classes, in a fresh
  * child JVM (never two submissions in one JVM: Lincheck's instrumentation breaks when two classes
- * share a name). Results come back signed over the child's standard output ({@link ResultChannel});
+ * share a name). Results come back signed over a socket only the runner can connect to ({@link ResultChannel});
  * every expected test gets a result: a test the child never reported is MISSING, with the reason
  * (timeout, crash, exit).
  */
@@ -25,24 +30,37 @@ public final class SuiteRun {
 
     private final List<Path> suiteClasspath;
     private final List<String> jvmOptions;
+    private final Sandbox sandbox;
+    private final List<Path> alsoVisible;
+
+    /** Without a sandbox: for the course's own checks, which run only the project's code. */
+    public SuiteRun(List<Path> suiteClasspath, List<String> jvmOptions) {
+        this(suiteClasspath, jvmOptions, new NoSandbox(), List.of());
+    }
 
     /**
      * @param suiteClasspath the precompiled suites and their libraries (JUnit, Lincheck, ArchUnit) and
      *     this grader's classes
+     * @param alsoVisible files the child needs to see besides its class path (the coverage agent)
      */
-    public SuiteRun(List<Path> suiteClasspath, List<String> jvmOptions) {
+    public SuiteRun(List<Path> suiteClasspath, List<String> jvmOptions, Sandbox sandbox, List<Path> alsoVisible) {
         this.suiteClasspath = List.copyOf(suiteClasspath);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.sandbox = sandbox;
+        this.alsoVisible = List.copyOf(alsoVisible);
     }
 
     /**
      * The outcome of one child JVM.
      *
+     * @param finished the child ran every test and said so; false when it was killed or ended early
      * @param forgedLines lines that looked like results but were not signed by the run
      * @param otherOutput what the JVM printed outside the channel (head and tail)
+     * @param endedDuring the test that was running when the JVM ended or was stopped; null if none
+     * @param endReason why the JVM ended early, in words for the report; empty when it finished
      */
     public record Outcome(List<TestResult> tests, int exitCode, boolean timedOut, boolean finished, int forgedLines,
-            String otherOutput) {
+            String otherOutput, String endedDuring, String endReason) {
     }
 
     public Outcome run(Path studentClasses, List<String> packages, long seed, Duration cap, Path workDir)
@@ -70,20 +88,30 @@ public final class SuiteRun {
         suiteClasspath.forEach(p -> cp.add(p.toString()));
         command.add(String.join(File.pathSeparator, cp));
         command.add(ChildMain.class.getName());
+        Path socketDir = Files.createTempDirectory("rc");
+        Path socket = socketDir.resolve("r");
+        command.add(socket.toString());
         command.add(String.join(File.pathSeparator, students));
         command.addAll(packages);
         byte[] key = ResultMac.newKey();
         ChildOutput output = new ChildOutput(key);
-        Process child = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try {
-                output.drain(child.getInputStream());
-            } catch (IOException e) {
-                // The pipe broke because the child was killed: what was read so far stands.
+        List<Path> visible = new ArrayList<>(suiteClasspath);
+        studentClasses.forEach(visible::add);
+        visible.addAll(alsoVisible);
+        visible.add(socketDir);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Process child = new ProcessBuilder(sandbox.wrap(command, visible, workDir)).directory(workDir.toFile())
+                .redirectErrorStream(true).start();
+        Thread results = reader("child-results-", workDir, () -> {
+            // One connection only, from the runner before any student class loads; then nobody else can connect.
+            try (SocketChannel channel = server.accept()) {
+                server.close();
+                Files.deleteIfExists(socket);
+                output.drainResults(Channels.newInputStream(channel));
             }
-        }, "child-output-" + workDir.getFileName());
-        reader.setDaemon(true);
-        reader.start();
+        });
+        Thread printed = reader("child-output-", workDir, () -> output.drainOutput(child.getInputStream()));
         try (OutputStream in = child.getOutputStream()) {
             in.write(key);
         } catch (IOException e) {
@@ -95,22 +123,85 @@ public final class SuiteRun {
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);
         }
-        reader.join(10_000);
+        server.close();
+        results.join(10_000);
+        printed.join(10_000);
+        Files.deleteIfExists(socket);
+        Files.deleteIfExists(socketDir);
         int exit = finished ? child.exitValue() : -1;
-        String reason = !finished ? "the test run passed its time cap of " + cap.toSeconds() + " s and was stopped"
-                : "the test JVM ended (exit code " + exit + ") before this test reported a result";
         List<String> payloads = output.payloads();
         boolean done = !payloads.isEmpty() && payloads.get(payloads.size() - 1).equals("DONE");
-        return new Outcome(read(payloads, reason), exit, !finished, done, output.forgedLines(), output.otherOutput());
+        String running = runningAtTheEnd(payloads);
+        String reason = done ? "" : endReason(finished, exit, cap, limit(payloads), output.otherOutput());
+        return new Outcome(read(payloads, running, reason), exit, !finished, done, output.forgedLines(), output.otherOutput(),
+                done ? null : running, reason);
     }
 
-    private static List<TestResult> read(List<String> payloads, String missingReason) {
+    private interface Drain {
+        void run() throws IOException;
+    }
+
+    private static Thread reader(String name, Path workDir, Drain drain) {
+        Thread t = new Thread(() -> {
+            try {
+                drain.run();
+            } catch (IOException e) {
+                // The stream broke or was never connected because the child was killed: what was read stands.
+            }
+        }, name + workDir.getFileName());
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** The last test that started and never finished. */
+    private static String runningAtTheEnd(List<String> payloads) {
+        String running = null;
+        for (String line : payloads) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("START") && f.length == 2) {
+                running = f[1];
+            } else if (f[0].equals("RESULT") && f[1].equals(running)) {
+                running = null;
+            }
+        }
+        return running;
+    }
+
+    private static String limit(List<String> payloads) {
+        for (String line : payloads) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("LIMIT") && f.length == 3) {
+                return f[1] + "\t" + f[2];
+            }
+        }
+        return null;
+    }
+
+    private static String endReason(boolean finished, int exit, Duration cap, String limit, String otherOutput) {
+        if (!finished) {
+            return "the test run passed its time cap of " + cap.toSeconds() + " s and was stopped (a hang or an endless loop?)";
+        }
+        if (limit != null && limit.startsWith("threads\t")) {
+            return "the code had " + limit.substring("threads\t".length()) + " threads alive at once (the limit is "
+                    + ChildMain.MAX_THREADS + "); the test JVM was stopped";
+        }
+        if (otherOutput.contains("java.lang.OutOfMemoryError")) {
+            return "the test JVM ran out of memory (exit code " + exit + ")";
+        }
+        return "the test JVM ended before the tests were done (exit code " + exit + "): the code may call System.exit or"
+                + " Runtime.halt, or stop the test runner's threads";
+    }
+
+    private static List<TestResult> read(List<String> payloads, String running, String endReason) {
         Map<String, TestResult> byKey = new LinkedHashMap<>();
         Map<String, String[]> failedClasses = new LinkedHashMap<>();
         for (String line : payloads) {
             String[] f = line.split("\t", -1);
             if (f[0].equals("EXPECT") && f.length == 4) {
-                byKey.put(f[1], new TestResult(f[1], f[2], f[3], TestResult.Status.MISSING, 0, missingReason, ""));
+                String reason = f[1].equals(running) ? "no result: " + endReason + " (while this test ran)"
+                        : "not run: " + endReason + (running == null ? "" : " (while " + shortName(running) + " ran)");
+                byKey.put(f[1], new TestResult(f[1], f[2], f[3], TestResult.Status.MISSING, 0, reason, ""));
             } else if (f[0].equals("RESULT") && f.length == 6 && byKey.containsKey(f[1])) {
                 TestResult expected = byKey.get(f[1]);
                 TestResult.Status status = f[2].equals("PASSED") ? TestResult.Status.PASSED : TestResult.Status.FAILED;
@@ -137,6 +228,12 @@ public final class SuiteRun {
             all.add(r);
         }
         return all;
+    }
+
+    private static String shortName(String key) {
+        int method = key.lastIndexOf('.');
+        int cls = key.lastIndexOf('.', method - 1);
+        return key.substring(cls + 1);
     }
 
     private static String decode(String base64) {

@@ -67,13 +67,26 @@ class IntakeTest {
         }
 
         @Test
-        void a_file_that_is_not_utf8_is_reported() throws IOException {
+        void a_file_that_is_not_utf8_is_read_as_windows_1252_graded_and_reported() throws IOException {
             Path f = dir.resolve("ann/SharedCounter.java");
             Files.createDirectories(f.getParent());
             Files.write(f, "package racecourse.counter;\n// caf\u00e9\npublic class SharedCounter {}\n".getBytes(StandardCharsets.ISO_8859_1));
             Submission s = new Intake(dir.resolve("work")).read(dir.resolve("ann"));
             assertEquals(List.of("SharedCounter.java"), names(s, "counter"));
-            assertEquals("SharedCounter.java is not UTF-8 text; save it as UTF-8 (javac reads every file as UTF-8)", s.problems().get(0));
+            assertEquals("SharedCounter.java is not UTF-8; it was read as windows-1252 and graded. Save your files as UTF-8:"
+                    + " that is what javac and Maven expect.", s.problems().get(0));
+            assertTrue(Files.readString(s.sources().get("counter").get(0), StandardCharsets.UTF_8).contains("caf\u00e9"));
+        }
+
+        @Test
+        void a_file_saved_by_korean_windows_is_read_as_ms949() throws IOException {
+            Path f = dir.resolve("min/SharedCounter.java");
+            Files.createDirectories(f.getParent());
+            String source = "package racecourse.counter;\n// \uacf5\uc720 \uce74\uc6b4\ud130\npublic class SharedCounter {}\n";
+            Files.write(f, source.getBytes(java.nio.charset.Charset.forName("x-windows-949")));
+            Submission s = new Intake(dir.resolve("work")).read(dir.resolve("min"));
+            assertTrue(s.problems().get(0).contains("read as MS949 (Korean Windows)"), s.problems().get(0));
+            assertEquals(source, Files.readString(s.sources().get("counter").get(0), StandardCharsets.UTF_8));
         }
     }
 

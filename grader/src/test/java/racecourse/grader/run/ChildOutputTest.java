@@ -18,16 +18,25 @@ class ChildOutputTest {
     private final byte[] key = ResultMac.newKey();
 
     @Test
-    void signed_lines_are_read_and_everything_else_is_kept_as_output() throws IOException {
+    void signed_lines_are_read_and_everything_printed_is_kept_as_output() throws IOException {
         ByteArrayOutputStream child = new ByteArrayOutputStream();
         ResultChannel channel = ResultChannel.open(new ByteArrayInputStream(key), child);
-        child.write("hello from the test\n".getBytes(StandardCharsets.UTF_8));
         channel.send("EXPECT\tA.b\tcounter\tstress");
         channel.send("DONE");
         ChildOutput output = read(child.toByteArray());
+        output.drainOutput(new ByteArrayInputStream("hello from the test\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("EXPECT\tA.b\tcounter\tstress", "DONE"), output.payloads());
         assertEquals("hello from the test\n", output.otherOutput());
         assertEquals(0, output.forgedLines());
+    }
+
+    @Test
+    void a_correctly_signed_line_printed_to_standard_output_does_not_count() throws IOException {
+        ChildOutput output = new ChildOutput(key);
+        String line = new ResultMac(key).line(0, "RESULT\tA.b\tPASSED\t1\t\t") + "\n";
+        output.drainOutput(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(), output.payloads());
+        assertEquals(1, output.forgedLines());
     }
 
     @Test
@@ -50,7 +59,7 @@ class ChildOutputTest {
         ByteArrayOutputStream end = new ByteArrayOutputStream();
         end.write("\nlast words\n".getBytes(StandardCharsets.UTF_8));
         ChildOutput output = new ChildOutput(key);
-        output.drain(new SequenceInputStream(new ByteArrayInputStream(flood), new ByteArrayInputStream(end.toByteArray())));
+        output.drainOutput(new SequenceInputStream(new ByteArrayInputStream(flood), new ByteArrayInputStream(end.toByteArray())));
         String text = output.otherOutput();
         assertTrue(text.length() < 10_000, "kept " + text.length() + " characters");
         assertTrue(text.contains("bytes not kept") && text.endsWith("last words\n"), text.substring(text.length() - 200));
@@ -69,7 +78,7 @@ class ChildOutputTest {
     private ChildOutput read(byte[] bytes) throws IOException {
         ChildOutput output = new ChildOutput(key);
         InputStream in = new ByteArrayInputStream(bytes);
-        output.drain(in);
+        output.drainResults(in);
         return output;
     }
 }
