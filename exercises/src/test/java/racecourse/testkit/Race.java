@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -52,12 +53,14 @@ public final class Race {
     /** Starts every actor; the test may act on the running threads before it calls {@link Running#finish()}. */
     public Running start() {
         CountDownLatch gate = new CountDownLatch(1);
-        Running running = new Running(scenario, limit, new CountDownLatch(actors.size()));
+        Running running = new Running(scenario, limit, new CountDownLatch(actors.size()), actors.size());
         for (int i = 0; i < actors.size(); i++) {
             Actor actor = actors.get(i);
+            int index = i;
             Thread t = new Thread(() -> {
                 try {
                     gate.await();
+                    running.entered.set(index, 1);
                     actor.run();
                 } catch (Throwable failure) {
                     running.failed(failure);
@@ -80,13 +83,16 @@ public final class Race {
         private final Duration limit;
         private final CountDownLatch finished;
         private final List<Thread> threads = new ArrayList<>();
+        // 1 once an actor is past the start gate: a thread still parked at the gate looks blocked too.
+        private final AtomicIntegerArray entered;
         private Throwable firstFailure;
         private long startedAt;
 
-        private Running(String scenario, Duration limit, CountDownLatch finished) {
+        private Running(String scenario, Duration limit, CountDownLatch finished, int actors) {
             this.scenario = scenario;
             this.limit = limit;
             this.finished = finished;
+            this.entered = new AtomicIntegerArray(actors);
         }
 
         private synchronized void failed(Throwable failure) {
@@ -96,13 +102,16 @@ public final class Race {
         }
 
         /**
-         * Waits until the first {@code count} actors are all blocked (waiting, timed waiting or blocked
-         * on a monitor) in two checks 10 ms apart, so they are really inside a blocking call.
+         * Waits until the first {@code count} actors are all waiting inside the code under test, in three
+         * checks 10 ms apart. Waiting means past the start gate and parked in a wait: Object.wait, a
+         * Condition, a latch. A thread still entering a monitor (BLOCKED) or acquiring a lock has not
+         * read the state it will wait on yet, so it does not count: acting then would make a correct
+         * solution miss the action (under load, a thread can sit there for many milliseconds).
          */
         public void awaitBlocked(int count, Duration max) throws InterruptedException {
             long deadline = System.nanoTime() + max.toNanos();
             int stableChecks = 0;
-            while (stableChecks < 2) {
+            while (stableChecks < 3) {
                 synchronized (this) {
                     if (firstFailure != null) {
                         throw Failures.rethrowable(firstFailure, scenario); // e.g. a stub: no point waiting
@@ -113,14 +122,30 @@ public final class Race {
                             + " ms (a blocking method returned or spun instead of waiting).\n"
                             + ThreadDump.of(threads.subList(0, count)).render());
                 }
-                boolean allBlocked = true;
-                for (Thread t : threads.subList(0, count)) {
-                    Thread.State s = t.getState();
-                    allBlocked &= s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.BLOCKED;
+                boolean allWaiting = true;
+                for (int i = 0; i < count; i++) {
+                    allWaiting &= entered.get(i) == 1 && waitingInside(threads.get(i));
                 }
-                stableChecks = allBlocked ? stableChecks + 1 : 0;
+                stableChecks = allWaiting ? stableChecks + 1 : 0;
                 Thread.sleep(10);
             }
+        }
+
+        private static boolean waitingInside(Thread t) {
+            Thread.State s = t.getState();
+            if (s != Thread.State.WAITING && s != Thread.State.TIMED_WAITING) {
+                return false;
+            }
+            for (StackTraceElement frame : t.getStackTrace()) {
+                boolean lockClass = frame.getClassName().startsWith("java.util.concurrent.locks.ReentrantLock")
+                        || frame.getClassName().startsWith("java.util.concurrent.locks.ReentrantReadWriteLock")
+                        || frame.getClassName().equals("java.util.concurrent.locks.StampedLock");
+                String m = frame.getMethodName();
+                if (lockClass && (m.startsWith("lock") || m.startsWith("tryLock") || m.startsWith("read") || m.startsWith("write"))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Waits for every actor, within the race's limit counted from its start. */
