@@ -141,12 +141,51 @@ class GradeSamplesTest {
     @Test
     void the_overview_links_every_student_page() throws IOException {
         Document index = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
-        assertEquals(6, index.select("tbody tr").size());
+        assertEquals(6, index.select("table#students tbody tr").size());
         for (var link : index.select("tbody a[href]")) {
-            assertTrue(Files.exists(out.resolve(link.attr("href"))), "broken link " + link.attr("href"));
+            String target = link.attr("href").replaceAll("#.*$", "");
+            assertTrue(Files.exists(out.resolve(target)), "broken link " + link.attr("href"));
         }
         Document erin = Jsoup.parse(out.resolve("erin-compile-error/index.html").toFile(), "UTF-8");
         assertTrue(erin.select("section#pool pre").first().text().contains("';' expected"));
+    }
+
+    /**
+     * The pages in a real browser: no console errors, the sorting script ran, and screenshots of the
+     * overview and of a failing student's page under grader/target/screenshots (kept by CI).
+     */
+    @Nested
+    class InChromium {
+
+        private final Path screenshots = Repo.root().resolve("grader/target/screenshots");
+
+        @Test
+        void the_overview_loads_without_console_errors_and_its_table_sorts() throws Exception {
+            Chromium chromium = chromiumOrSkip();
+            Chromium.Load load = chromium.load(out.resolve("index.html"));
+            assertEquals(List.of(), load.console(), "the overview logged to the console");
+            assertTrue(load.dom().contains("tabindex=\"0\""), "the sorting script did not run");
+            chromium.screenshot(out.resolve("index.html"), screenshots.resolve("overview.png"), 1280, 1400);
+            assertTrue(Files.size(screenshots.resolve("overview.png")) > 10_000);
+        }
+
+        @Test
+        void a_failing_students_page_loads_without_console_errors() throws Exception {
+            Chromium chromium = chromiumOrSkip();
+            for (String student : List.of("bob-race", "carol-deadlock", "erin-compile-error")) {
+                Path page = out.resolve(student).resolve("index.html");
+                assertEquals(List.of(), chromium.load(page).console(), student + "'s page logged to the console");
+                chromium.screenshot(page, screenshots.resolve(student + ".png"), 1280, 2400);
+                assertTrue(Files.size(screenshots.resolve(student + ".png")) > 10_000);
+            }
+        }
+
+        private Chromium chromiumOrSkip() {
+            var chromium = Chromium.find();
+            org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(),
+                    "no chromium on PATH (apt-get install chromium; .ci/run does)");
+            return chromium.get();
+        }
     }
 
     private static JsonNode student(String id) {

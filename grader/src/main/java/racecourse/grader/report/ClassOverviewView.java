@@ -1,0 +1,111 @@
+package racecourse.grader.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import racecourse.grader.model.ExerciseScore;
+import racecourse.grader.model.GradingRun;
+import racecourse.grader.model.StudentScore;
+import racecourse.grader.model.TestScore;
+
+/**
+ * The view model of the class overview: the table of students × exercises, score histograms, the
+ * tests failed most often with an example student, and the students whose grading hit a problem.
+ */
+final class ClassOverviewView {
+
+    private static final int MOST_FAILED = 10;
+
+    private ClassOverviewView() {
+    }
+
+    static Map<String, Object> build(GradingRun run, Map<String, String> folders, Map<String, String> text) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("studentCount", run.students().size());
+        view.put("startedAt", run.startedAt());
+        view.put("seconds", String.format(Locale.ROOT, "%.1f", run.millis() / 1000.0));
+        view.put("sandbox", run.sandbox());
+        view.put("exerciseNames", run.exercises());
+        List<Map<String, Object>> students = new ArrayList<>();
+        List<Map<String, Object>> trouble = new ArrayList<>();
+        for (StudentScore s : run.students()) {
+            String href = folders.get(s.id()) + "/index.html";
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (String e : run.exercises()) {
+                ExerciseScore es = s.exercises().get(e);
+                String shown = es == null ? "" : GradesCsv.number(es.score()) + (es.status().equals("graded") ? "" : " (" + es.status() + ")");
+                cells.add(Map.of("text", shown, "value", es == null ? "" : GradesCsv.number(es.score())));
+            }
+            students.add(Map.of("id", s.id(), "href", href, "cells", cells, "score", GradesCsv.number(s.score()),
+                    "max", GradesCsv.number(s.max()), "verdict", s.verdict()));
+            List<String> what = new ArrayList<>();
+            s.exercises().values().stream().filter(e -> !e.status().equals("graded"))
+                    .forEach(e -> what.add(e.exercise() + ": " + e.status()));
+            s.problems().forEach(p -> what.add(p.lines().findFirst().orElse(p)));
+            if (!what.isEmpty()) {
+                trouble.add(Map.of("id", s.id(), "href", href, "what", String.join("; ", what)));
+            }
+        }
+        view.put("students", students);
+        view.put("hasTrouble", !trouble.isEmpty());
+        view.put("trouble", trouble);
+        view.put("hasSkipped", !run.skipped().isEmpty());
+        view.put("skipped", run.skipped());
+        view.put("histograms", histograms(run, text));
+        List<Map<String, Object>> failed = mostFailed(run, folders);
+        view.put("hasMostFailed", !failed.isEmpty());
+        view.put("mostFailed", failed);
+        return view;
+    }
+
+    private static List<Map<String, Object>> histograms(GradingRun run, Map<String, String> text) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        List<double[]> totals = new ArrayList<>();
+        run.students().forEach(s -> totals.add(new double[] {s.score(), s.max()}));
+        all.add(Histogram.of(text.get("overall"), totals));
+        for (String e : run.exercises()) {
+            List<double[]> scores = new ArrayList<>();
+            for (StudentScore s : run.students()) {
+                ExerciseScore es = s.exercises().get(e);
+                if (es != null) {
+                    scores.add(new double[] {es.score(), es.max()});
+                }
+            }
+            all.add(Histogram.of(e, scores));
+        }
+        return all;
+    }
+
+    /** Tests of graded exercises by how many students failed them; ties by name. */
+    private static List<Map<String, Object>> mostFailed(GradingRun run, Map<String, String> folders) {
+        Map<String, List<String>> failedBy = new LinkedHashMap<>();
+        Map<String, String> exerciseOf = new LinkedHashMap<>();
+        for (StudentScore s : run.students()) {
+            for (ExerciseScore e : s.exercises().values()) {
+                if (!e.status().equals("graded")) {
+                    continue;
+                }
+                for (TestScore t : e.tests()) {
+                    if (!t.status().equals("passed")) {
+                        failedBy.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(s.id());
+                        exerciseOf.put(t.name(), e.exercise());
+                    }
+                }
+            }
+        }
+        List<Map.Entry<String, List<String>>> ranked = new ArrayList<>(failedBy.entrySet());
+        ranked.sort(Comparator.<Map.Entry<String, List<String>>>comparingInt(en -> -en.getValue().size())
+                .thenComparing(Map.Entry::getKey));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, List<String>> en : ranked.subList(0, Math.min(MOST_FAILED, ranked.size()))) {
+            String example = en.getValue().get(0);
+            rows.add(Map.of("test", GradescopeResults.shortName(en.getKey()), "exercise", exerciseOf.get(en.getKey()),
+                    "count", en.getValue().size(), "example", example,
+                    "href", folders.get(example) + "/index.html#" + exerciseOf.get(en.getKey())));
+        }
+        return rows;
+    }
+}

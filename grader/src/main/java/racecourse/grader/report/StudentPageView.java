@@ -1,0 +1,146 @@
+package racecourse.grader.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import racecourse.grader.model.Coverage;
+import racecourse.grader.model.ExerciseScore;
+import racecourse.grader.model.GradingRun;
+import racecourse.grader.model.SourceCoverage;
+import racecourse.grader.model.StudentScore;
+import racecourse.grader.model.TestScore;
+import racecourse.testkit.Rubric;
+
+/** The view model of one student's page: plain maps and lists for the student.html template. */
+final class StudentPageView {
+
+    /** ArchUnit names the place of a violation as {@code (SharedCounter.java:17)}. */
+    private static final Pattern PLACE = Pattern.compile("\\(([A-Za-z0-9_$]+\\.java):(\\d+)\\)");
+
+    private StudentPageView() {
+    }
+
+    static Map<String, Object> build(GradingRun run, StudentScore s, Map<String, String> text) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", s.id());
+        view.put("score", GradesCsv.number(s.score()));
+        view.put("max", GradesCsv.number(s.max()));
+        view.put("percent", s.max() == 0 ? 0 : Math.round(100 * s.score() / s.max()));
+        view.put("verdict", s.verdict());
+        view.put("seconds", String.format(Locale.ROOT, "%.1f", s.millis() / 1000.0));
+        view.put("hasProblems", !s.problems().isEmpty());
+        view.put("problems", s.problems());
+        view.put("categoryNames", Rubric.CATEGORIES.stream().map(text::get).toList());
+        List<Map<String, Object>> exercises = new ArrayList<>();
+        for (ExerciseScore e : s.exercises().values()) {
+            exercises.add(exercise(e, text));
+        }
+        view.put("exercises", exercises);
+        return view;
+    }
+
+    private static Map<String, Object> exercise(ExerciseScore e, Map<String, String> text) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("exercise", e.exercise());
+        ev.put("status", e.status());
+        ev.put("score", GradesCsv.number(e.score()));
+        ev.put("max", GradesCsv.number(e.max()));
+        List<String> cells = new ArrayList<>();
+        for (String c : Rubric.CATEGORIES) {
+            var cs = e.categories().get(c);
+            cells.add(cs == null ? "-" : GradesCsv.number(cs.score()) + " / " + GradesCsv.number(cs.max()));
+        }
+        ev.put("cells", cells);
+        ev.put("diagnostics", e.diagnostics());
+        ev.put("graded", e.status().equals("graded"));
+        boolean notRun = !e.status().equals("graded") && !e.tests().isEmpty();
+        ev.put("notRun", notRun);
+        ev.put("notRunReason", notRun ? e.tests().get(0).message() : "");
+        ev.put("coveragePercent", e.coverage() == null ? "" : e.coverage().percent() + "%");
+        ev.put("coverage", e.coverage() == null ? null : coverage(e.coverage()));
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (String c : Rubric.CATEGORIES) {
+            List<Map<String, Object>> tests = new ArrayList<>();
+            for (TestScore t : e.tests()) {
+                if (t.category().equals(c)) {
+                    tests.add(test(t, e.coverage(), text, e.status().equals("graded")));
+                }
+            }
+            if (!tests.isEmpty()) {
+                var cs = e.categories().get(c);
+                categories.add(Map.of("name", text.get(c), "score", GradesCsv.number(cs.score()),
+                        "max", GradesCsv.number(cs.max()), "tests", tests));
+            }
+        }
+        ev.put("categories", categories);
+        return ev;
+    }
+
+    /**
+     * @param ran false when the exercise never ran (missing, compile error, API mismatch): its tests all
+     *     fail for the one reason shown above them, so they stay folded and carry no hints
+     */
+    private static Map<String, Object> test(TestScore t, Coverage coverage, Map<String, String> text, boolean ran) {
+        Map<String, Object> tv = new LinkedHashMap<>();
+        tv.put("name", GradescopeResults.shortName(t.name()));
+        tv.put("status", t.status());
+        tv.put("statusText", text.getOrDefault(t.status(), t.status()));
+        tv.put("failed", ran && !t.status().equals("passed"));
+        tv.put("score", GradesCsv.number(t.score()));
+        tv.put("max", GradesCsv.number(t.max()));
+        tv.put("millis", t.millis());
+        tv.put("hasMessage", !t.message().isBlank());
+        tv.put("segments", LincheckTable.segments(t.message()));
+        tv.put("hasOutput", t.output() != null && !t.output().isBlank());
+        tv.put("output", t.output());
+        List<String> hints = ran ? Hints.forTest(t, text) : List.of();
+        tv.put("hasHints", !hints.isEmpty());
+        tv.put("hints", hints);
+        List<Map<String, Object>> excerpt = excerpt(t, coverage);
+        tv.put("hasExcerpt", !excerpt.isEmpty());
+        tv.put("excerpt", excerpt);
+        return tv;
+    }
+
+    /** For a structure violation: the lines around the place the rule names, from the student's source. */
+    private static List<Map<String, Object>> excerpt(TestScore t, Coverage coverage) {
+        if (coverage == null || t.status().equals("passed")) {
+            return List.of();
+        }
+        Matcher m = PLACE.matcher(t.message());
+        if (!m.find()) {
+            return List.of();
+        }
+        int line = Integer.parseInt(m.group(2));
+        for (SourceCoverage f : coverage.files()) {
+            if (f.file().equals(m.group(1))) {
+                List<Map<String, Object>> lines = new ArrayList<>();
+                for (SourceCoverage.Line l : f.lines()) {
+                    if (Math.abs(l.number() - line) <= 2) {
+                        lines.add(Map.of("number", l.number(), "text", l.text(), "here", l.number() == line,
+                                "file", f.file()));
+                    }
+                }
+                return lines;
+            }
+        }
+        return List.of();
+    }
+
+    private static Map<String, Object> coverage(Coverage c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("percent", c.percent());
+        view.put("covered", c.coveredLines());
+        view.put("all", c.coveredLines() + c.missedLines());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (SourceCoverage f : c.files()) {
+            files.add(Map.of("file", f.file(), "lines", f.lines()));
+        }
+        view.put("files", files);
+        return view;
+    }
+}

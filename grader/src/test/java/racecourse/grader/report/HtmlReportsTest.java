@@ -1,0 +1,105 @@
+package racecourse.grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.model.CategoryScore;
+import racecourse.grader.model.ExerciseScore;
+import racecourse.grader.model.GradingRun;
+import racecourse.grader.model.StudentScore;
+import racecourse.grader.model.TestScore;
+
+/** The pages from a hand-made run: escaping, the Lincheck table, hints in both languages, the overview. */
+class HtmlReportsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everything_a_student_controls_is_shown_as_text() throws IOException {
+        StudentScore s = student("<b>mallory</b>", test("racecourse.counter.SharedCounterStressTest.x", "stress", "failed",
+                "<script>alert('message')</script>", "<img src=x onerror=alert(1)>"));
+        Document page = render(s, "en");
+        assertTrue(page.select("script, img, b").isEmpty(), page.html());
+        assertTrue(page.text().contains("<script>alert('message')</script>"));
+        assertTrue(page.text().contains("<img src=x onerror=alert(1)>"));
+        assertTrue(page.select("h1").text().equals("<b>mallory</b>"));
+    }
+
+    @Test
+    void lincheck_scenario_and_interleaving_become_tables_with_threads_as_columns() throws IOException {
+        String message;
+        try (InputStream in = HtmlReportsTest.class.getResourceAsStream("/lincheck-failure.txt")) {
+            message = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Document page = render(student("bob", test("racecourse.counter.SharedCounterLinearizabilityTest.every_history_is_linearizable",
+                "linearizability", "failed", message, "")), "en");
+        List<Element> tables = page.select("table.lincheck");
+        assertEquals(2, tables.size());
+        assertEquals(List.of("Thread 1", "Thread 2"), tables.get(0).select("thead th").eachText());
+        assertEquals(List.of("addAndGet(1): 0", "add(0): void"), tables.get(0).select("tbody tr").get(0).select("td").eachText());
+        Element nested = tables.get(1).select("tbody tr").get(1).select("td code").get(1);
+        assertEquals("  counter.add(0)", nested.wholeText(), "the call nesting is kept");
+        assertTrue(page.text().contains("The following interleaving leads to the error:"));
+        assertTrue(page.select(".hints").text().contains("Lincheck found an interleaving"), page.select(".hints").text());
+    }
+
+    @Test
+    void hints_and_words_come_in_korean_with_lang_ko() throws IOException {
+        Document page = render(student("min", test("racecourse.handoff.HandoffLivenessTest.x", "liveness", "failed",
+                "stuck.\nHint: 2 threads wait on Event@1; nobody will wake them: a lost wake-up. Check ...", "")), "ko");
+        assertEquals("ko", page.select("html").attr("lang"));
+        assertTrue(page.select(".hints").text().contains("깨우기 신호 유실"), page.select(".hints").text());
+        assertTrue(page.select(".status").text().contains("실패"));
+    }
+
+    @Test
+    void the_overview_has_histograms_the_most_failed_tests_and_a_sortable_table() throws IOException {
+        TestScore failed = test("racecourse.counter.SharedCounterStressTest.lost", "stress", "failed", "lost updates", "");
+        TestScore passed = test("racecourse.counter.SharedCounterStressTest.lost", "stress", "passed", "", "");
+        GradingRun run = run(List.of(student("ann", failed), student("bob", failed), student("cat", passed)), "en");
+        HtmlReports html = new HtmlReports();
+        Path file = dir.resolve("index.html");
+        html.writeIndex(run, Map.of("ann", "ann", "bob", "bob", "cat", "cat"), file);
+        Document page = Jsoup.parse(file.toFile(), "UTF-8");
+        assertEquals(2, page.select("figure svg").size(), "overall and counter");
+        assertEquals("2", page.select("figure").get(1).select("text").first().text(), "two students in the 0-9 % bar");
+        Element top = page.select("section:has(h2:contains(Tests failed most often)) tbody tr").first();
+        assertEquals(List.of("counter", "SharedCounterStressTest.lost", "2", "ann"), top.select("td").eachText());
+        assertEquals("ann/index.html#counter", top.select("a").attr("href"));
+        assertEquals(1, page.select("table.sortable").size());
+        assertEquals(3, page.select("table.sortable tbody tr").size());
+    }
+
+    private Document render(StudentScore s, String lang) throws IOException {
+        Path file = dir.resolve("student.html");
+        new HtmlReports().writeStudent(run(List.of(s), lang), s, file);
+        return Jsoup.parse(file.toFile(), "UTF-8");
+    }
+
+    private static GradingRun run(List<StudentScore> students, String lang) {
+        return new GradingRun(1, "test", "17", lang, "now", 1000, List.of("counter"), List.of(), students, "no sandbox");
+    }
+
+    private static StudentScore student(String id, TestScore t) {
+        double score = t.score();
+        ExerciseScore e = new ExerciseScore("counter", "graded", score, 5, Map.of(t.category(), new CategoryScore(score, 5)),
+                List.of(t), List.of(), null);
+        return new StudentScore(id, "graded", score, 5, Map.of("counter", e), List.of(), 1000);
+    }
+
+    private static TestScore test(String name, String category, String status, String message, String output) {
+        return new TestScore(name, "counter", category, status, status.equals("passed") ? 5 : 0, 5, 10, message, output, "visible");
+    }
+}
