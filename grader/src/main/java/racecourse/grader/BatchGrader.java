@@ -65,6 +65,7 @@ public final class BatchGrader {
     static final List<String> CHILD_JVM = List.of("-Xmx512m", "-Xss1m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private final Progress progress;
+    private long reportMillis;
 
     public BatchGrader(Progress progress) {
         this.progress = progress;
@@ -92,11 +93,18 @@ public final class BatchGrader {
             GradingRun run = new GradingRun(options.seed(), VERSION, System.getProperty("java.version"), options.lang(),
                     startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped, students,
                     sandbox.description());
+            long reportStart = System.nanoTime();
             writeReports(run, options.out());
+            reportMillis = (System.nanoTime() - reportStart) / 1_000_000;
             return run;
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** How long writing the reports of the last run took (summary.json, CSV, results.json, HTML). */
+    public long reportMillis() {
+        return reportMillis;
     }
 
     private List<StudentScore> gradeAll(List<Path> candidates, Intake intake, StudentGrader grader, Options options,
@@ -125,7 +133,7 @@ public final class BatchGrader {
                     // Our bug, not the student's: reported as an ERROR line, the others go on.
                     String id = f.getKey().getFileName().toString();
                     students.add(new StudentScore(id, "error", 0, 0, Map.of(),
-                            List.of("grader error while grading " + id + ": " + e.getCause()), 0));
+                            List.of("grader error while grading " + id + ": " + e.getCause()), 0, Map.of()));
                 }
             }
             return students;
@@ -136,8 +144,11 @@ public final class BatchGrader {
 
     private static StudentScore gradeOne(Path candidate, Intake intake, StudentGrader grader, Path work)
             throws IOException, InterruptedException {
+        long start = System.nanoTime();
         Submission submission = intake.read(candidate);
-        return grader.grade(submission, work.resolve("students").resolve(safeName(submission.id())));
+        long intakeMillis = (System.nanoTime() - start) / 1_000_000;
+        return grader.grade(submission, work.resolve("students").resolve(safeName(submission.id())))
+                .withPhase("intake", intakeMillis);
     }
 
     private static void writeReports(GradingRun run, Path out) throws IOException {

@@ -67,6 +67,8 @@ public final class StudentGrader {
         }
         Map<String, ExerciseScore> scores = new LinkedHashMap<>();
         Map<String, Path> ready = new LinkedHashMap<>();
+        Map<String, Long> phases = new LinkedHashMap<>();
+        long compileStart = System.nanoTime();
         for (String exercise : exercises) {
             List<TestInventory.Entry> tests = testsOf(exercise);
             List<Path> sources = submission.sources().get(exercise);
@@ -91,13 +93,17 @@ public final class StudentGrader {
                 ready.put(exercise, compiled.classes());
             }
         }
+        phases.put("compile", (System.nanoTime() - compileStart) / 1_000_000);
         String verdict = "graded";
         if (!ready.isEmpty()) {
             Map<String, TestResult> results = new LinkedHashMap<>();
             List<Path> coverageFiles = new ArrayList<>();
+            long runStart = System.nanoTime();
             if (!runSuites(ready, results, coverageFiles, problems, work)) {
                 verdict = "error";
             }
+            phases.put("run", (System.nanoTime() - runStart) / 1_000_000);
+            long coverageStart = System.nanoTime();
             for (String exercise : ready.keySet()) {
                 ExerciseScore graded = scorer.graded(exercise, testsOf(exercise), results, "no result");
                 if (!coverageFiles.isEmpty()) {
@@ -106,6 +112,7 @@ public final class StudentGrader {
                 }
                 scores.put(exercise, graded);
             }
+            phases.put("coverage", (System.nanoTime() - coverageStart) / 1_000_000);
         }
         double score = 0;
         double max = 0;
@@ -120,7 +127,7 @@ public final class StudentGrader {
             verdict = "error";
         }
         return new StudentScore(submission.id(), verdict, Scorer.round(score), Scorer.round(max), ordered, problems,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, phases);
     }
 
     /**

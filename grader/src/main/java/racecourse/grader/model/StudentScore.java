@@ -8,12 +8,24 @@ import java.util.Map;
  *
  * @param verdict graded, or error when the grader itself could not grade (our fault, not the student's)
  * @param problems lines about the submission as a whole (refused archive, duplicates, timeouts)
+ * @param phaseMillis where the time went: intake, compile (with the contract check), run (the test
+ *     JVMs), coverage
  */
 public record StudentScore(String id, String verdict, double score, double max, Map<String, ExerciseScore> exercises,
-        List<String> problems, long millis) {
+        List<String> problems, long millis, Map<String, Long> phaseMillis) {
 
     public StudentScore {
-        exercises = Map.copyOf(exercises);
+        // In the course's order (counter first), as the grader built it: pages and CSV list them so.
+        exercises = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exercises));
         problems = List.copyOf(problems);
+        phaseMillis = phaseMillis == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseMillis));
+    }
+
+    /** The same score with the time one more phase took (intake is timed by the caller). */
+    public StudentScore withPhase(String phase, long phaseTime) {
+        Map<String, Long> phases = new java.util.LinkedHashMap<>();
+        phases.put(phase, phaseTime);
+        phases.putAll(phaseMillis);
+        return new StudentScore(id, verdict, score, max, exercises, problems, millis + phaseTime, phases);
     }
 }

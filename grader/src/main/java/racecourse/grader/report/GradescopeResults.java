@@ -37,7 +37,11 @@ public final class GradescopeResults {
         root.put("stdout_visibility", "hidden");
         List<Map<String, Object>> tests = new ArrayList<>();
         int exerciseNumber = 0;
-        for (ExerciseScore e : student.exercises().values()) {
+        for (String name : racecourse.testkit.Rubric.EXERCISES) {
+            ExerciseScore e = student.exercises().get(name);
+            if (e == null) {
+                continue;
+            }
             exerciseNumber++;
             int testNumber = 0;
             for (TestScore t : e.tests()) {

@@ -7,8 +7,9 @@ import racecourse.grader.model.TestScore;
 
 /**
  * What to tell a student about a failed test, in the report's language: the kind of bug the test's
- * own diagnosis names (a deadlock, a lost wake-up, a missing unlock, an endless loop, a stub), and
- * what the test's category checks. The words live in text_en/text_ko.properties ({@code hint.*}).
+ * own diagnosis names (a deadlock, a lost wake-up, a missing unlock, an endless loop, a stub). What
+ * a category checks is said once per category on the page. The words live in
+ * text_en/text_ko.properties ({@code hint.*}).
  */
 final class Hints {
 
@@ -37,10 +38,6 @@ final class Hints {
             if (test.message().contains(d[0])) {
                 hints.add(text.get(d[1]));
             }
-        }
-        String category = text.get("hint.category." + test.category());
-        if (category != null) {
-            hints.add(category);
         }
         return hints;
     }

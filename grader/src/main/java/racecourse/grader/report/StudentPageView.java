@@ -36,8 +36,11 @@ final class StudentPageView {
         view.put("problems", s.problems());
         view.put("categoryNames", Rubric.CATEGORIES.stream().map(text::get).toList());
         List<Map<String, Object>> exercises = new ArrayList<>();
-        for (ExerciseScore e : s.exercises().values()) {
-            exercises.add(exercise(e, text));
+        for (String name : Rubric.EXERCISES) {
+            ExerciseScore e = s.exercises().get(name);
+            if (e != null) {
+                exercises.add(exercise(e, text));
+            }
         }
         view.put("exercises", exercises);
         return view;
@@ -72,8 +75,10 @@ final class StudentPageView {
             }
             if (!tests.isEmpty()) {
                 var cs = e.categories().get(c);
+                boolean lost = e.status().equals("graded") && cs.score() < cs.max();
                 categories.add(Map.of("name", text.get(c), "score", GradesCsv.number(cs.score()),
-                        "max", GradesCsv.number(cs.max()), "tests", tests));
+                        "max", GradesCsv.number(cs.max()), "tests", tests, "lost", lost,
+                        "categoryHint", text.getOrDefault("hint.category." + c, "")));
             }
         }
         ev.put("categories", categories);

@@ -53,6 +53,7 @@ class HtmlReportsTest {
         assertEquals("  counter.add(0)", nested.wholeText(), "the call nesting is kept");
         assertTrue(page.text().contains("The following interleaving leads to the error:"));
         assertTrue(page.select(".hints").text().contains("Lincheck found an interleaving"), page.select(".hints").text());
+        assertTrue(page.text().contains("A linearizability test (Lincheck) tries many interleavings"), "no category hint");
     }
 
     @Test
@@ -96,7 +97,7 @@ class HtmlReportsTest {
         double score = t.score();
         ExerciseScore e = new ExerciseScore("counter", "graded", score, 5, Map.of(t.category(), new CategoryScore(score, 5)),
                 List.of(t), List.of(), null);
-        return new StudentScore(id, "graded", score, 5, Map.of("counter", e), List.of(), 1000);
+        return new StudentScore(id, "graded", score, 5, Map.of("counter", e), List.of(), 1000, Map.of());
     }
 
     private static TestScore test(String name, String category, String status, String message, String output) {
