@@ -64,6 +64,11 @@ class HostileSubmissionsTest {
         Files.deleteIfExists(ESCAPED_FILE);
         GradeEdgeCasesTest.copy(Repo.root().resolve("grader/src/test/fixtures/hostile"), in);
         GradeEdgeCasesTest.copy(Repo.root().resolve("examples/submissions/alice-correct"), in.resolve("alice-correct"));
+        // A correct pool beside the hostile counter: it must get full marks in the JVM that runs after the crash.
+        for (String student : List.of("exit-in-static-initializer", "starts-ten-thousand-threads")) {
+            GradeEdgeCasesTest.copy(Repo.root().resolve("solutions/src/main/java/racecourse/pool"),
+                    in.resolve(student).resolve("racecourse/pool"));
+        }
         zip(in.resolve("zip-slip.zip"), "../../escaped.java", "package racecourse.counter;".getBytes(StandardCharsets.UTF_8));
         zip(in.resolve("zip-bomb.zip"), "racecourse/counter/SharedCounter.java", new byte[200 * 1024 * 1024]);
         // The escape fixture connects to 47999 and listens on 47998: neither may work across the sandbox.
