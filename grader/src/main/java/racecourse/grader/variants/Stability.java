@@ -71,7 +71,7 @@ public final class Stability {
             boolean vary = varySeed;
             Tally tally = repeat(runs, jobs, r -> grader.gradeSolution(exercise, seed(vary, r),
                     work.resolve(subject.replace(':', '_') + "-" + r)), g -> g.lostCategories().isEmpty());
-            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", subject, "nothing", (runs - tally.hits) + "/" + runs + " ok",
+            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", subject, "nothing", tally.hits + "/" + runs + " ok",
                     tally.median(), tally.describe());
         }
         for (Variant v : variants) {
