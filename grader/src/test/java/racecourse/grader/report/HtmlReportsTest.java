@@ -66,6 +66,24 @@ class HtmlReportsTest {
     }
 
     @Test
+    void after_a_crash_the_running_test_is_open_with_its_hint_and_the_tests_that_never_started_are_folded()
+            throws IOException {
+        TestScore running = test("racecourse.counter.A.running", "liveness", "missing",
+                "no result: the test JVM ended before the tests were done (exit code 0): the code may call System.exit or"
+                + " Runtime.halt, or stop the test runner's threads (while this test ran)", "");
+        TestScore later = test("racecourse.counter.A.later", "liveness", "missing",
+                "not run: the test JVM ended before the tests were done (exit code 0) (while A.running ran)", "");
+        ExerciseScore e = new ExerciseScore("counter", "graded", 0, 10, Map.of("liveness", new CategoryScore(0, 10)),
+                List.of(running, later), List.of(), null);
+        StudentScore s = new StudentScore("crash", "graded", 0, 10, Map.of("counter", e), List.of(), 1000, Map.of());
+        Document page = render(s, "en");
+        List<Element> tests = page.select("details.test");
+        assertTrue(tests.get(0).hasAttr("open"));
+        assertTrue(tests.get(0).select(".hints").text().contains("Never call System.exit"), tests.get(0).text());
+        assertTrue(!tests.get(1).hasAttr("open") && tests.get(1).select(".hints").isEmpty(), tests.get(1).outerHtml());
+    }
+
+    @Test
     void the_overview_has_histograms_the_most_failed_tests_and_a_sortable_table() throws IOException {
         TestScore failed = test("racecourse.counter.SharedCounterStressTest.lost", "stress", "failed", "lost updates", "");
         TestScore passed = test("racecourse.counter.SharedCounterStressTest.lost", "stress", "passed", "", "");
