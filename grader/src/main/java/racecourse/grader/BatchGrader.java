@@ -45,7 +45,7 @@ public final class BatchGrader {
 
     /** What the instructor asked for. */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang, String sandbox) {
+            String lang, String sandbox, boolean coverage) {
 
         public Options {
             exercises = List.copyOf(exercises);
@@ -83,7 +83,7 @@ public final class BatchGrader {
             skipped.forEach(s -> progress.note("skipped " + s));
             Sandbox sandbox = Sandbox.choose(options.sandbox());
             progress.note("sandbox: " + sandbox.description());
-            Optional<CoverageAgent> coverage = SuiteClasspath.coverageAgent();
+            Optional<CoverageAgent> coverage = options.coverage() ? SuiteClasspath.coverageAgent() : Optional.empty();
             SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), CHILD_JVM, sandbox,
                     coverage.map(a -> List.of(a.jar())).orElse(List.of()));
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),

@@ -56,7 +56,7 @@ public final class Benchmark {
             long peakChild;
             try (MemoryWatch memory = new MemoryWatch()) {
                 run = grader.grade(new BatchGrader.Options(in, outDir, jobs, Rubric.EXERCISES, Seeds.DEFAULT,
-                        Duration.ofSeconds(300), "en", options.sandbox()));
+                        Duration.ofSeconds(300), "en", options.sandbox(), true));
                 peakChild = memory.peakChildMb();
             }
             long wall = (System.nanoTime() - start) / 1_000_000;

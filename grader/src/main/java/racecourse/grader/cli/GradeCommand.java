@@ -59,6 +59,10 @@ final class GradeCommand implements Callable<Integer> {
                     + " it works here, else none, said plainly (default: ${DEFAULT-VALUE})")
     String sandbox;
 
+    @Option(names = "--coverage", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "measure which lines of the student's code the tests ran (JaCoCo; default: on)")
+    boolean coverage;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -85,7 +89,7 @@ final class GradeCommand implements Callable<Integer> {
         }
         GradingRun run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(new BatchGrader.Options(submissions, out, j,
                 exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
-                seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox));
+                seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage));
         spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),
                 run.millis() / 1000.0);
         boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch("error"::equals);
