@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import racecourse.grader.BatchGrader;
 import racecourse.grader.model.GradingRun;
 import racecourse.grader.model.StudentScore;
+import racecourse.grader.run.Sandbox;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.Seeds;
 
@@ -79,6 +80,13 @@ final class GradeCommand implements Callable<Integer> {
         }
         if (!List.of("auto", "bubblewrap", "none").contains(sandbox)) {
             throw new ParameterException(spec.commandLine(), "--sandbox must be auto, bubblewrap or none, was " + sandbox);
+        }
+        if (sandbox.equals("bubblewrap")) {
+            try {
+                Sandbox.choose(sandbox);
+            } catch (IllegalStateException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         if (timeoutSeconds < 10) {
             throw new ParameterException(spec.commandLine(), "--timeout-per-submission must be at least 10 seconds");
