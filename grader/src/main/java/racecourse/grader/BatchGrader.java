@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import racecourse.grader.compile.ApiCheck;
 import racecourse.grader.compile.Contract;
 import racecourse.grader.coverage.CoverageAgent;
@@ -98,7 +97,7 @@ public final class BatchGrader {
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;
             return run;
         } finally {
-            deleteTree(work);
+            FileTrees.delete(work);
         }
     }
 
@@ -175,16 +174,5 @@ public final class BatchGrader {
     static String safeName(String id) {
         String name = id.replaceAll("[^A-Za-z0-9._-]", "_");
         return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

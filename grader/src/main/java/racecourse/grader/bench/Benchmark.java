@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import racecourse.grader.BatchGrader;
+import racecourse.grader.FileTrees;
 import racecourse.grader.Progress;
 import racecourse.grader.intake.Intake;
 import racecourse.grader.intake.Submission;
@@ -137,25 +138,11 @@ public final class Benchmark {
                 String name = original.getFileName().toString();
                 String copyName = name.endsWith(".zip") ? name.replace(".zip", "-" + i + ".zip") : name + "-" + i;
                 Path target = in.resolve(copyName);
-                copyTree(original, target);
+                FileTrees.copy(original, target);
                 made.add(target);
             }
         }
         return made;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static long median(List<Long> values) {

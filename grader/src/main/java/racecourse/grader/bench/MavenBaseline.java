@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import racecourse.grader.FileTrees;
 
 /**
  * What an instructor would otherwise script: copy the starter, drop one student's sources in, and run
@@ -35,7 +35,7 @@ final class MavenBaseline {
     /** The starter with the stubs, each replaced by the student's file of the same name, as a script would. */
     Timing run(Map<String, List<Path>> sources, Path work) throws IOException, InterruptedException {
         Path project = work.resolve("project");
-        copyTree(starter, project);
+        FileTrees.copy(starter, project, relative -> relative.startsWith("target"));
         Path main = project.resolve("src/main/java/racecourse");
         for (Map.Entry<String, List<Path>> e : sources.entrySet()) {
             Path dir = main.resolve(e.getKey());
@@ -70,22 +70,5 @@ final class MavenBaseline {
             }
         }
         return Math.round(seconds * 1000);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("target")) {
-                    continue;
-                }
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import racecourse.grader.model.ExerciseScore;
 import racecourse.grader.model.StudentScore;
 import racecourse.grader.model.TestScore;
+import racecourse.grader.run.TestResult;
 
 /**
  * A student's results.json in Gradescope's autograder format: top-level score, execution_time,
@@ -72,8 +73,6 @@ public final class GradescopeResults {
 
     /** {@code SharedCounterStressTest.lost_updates} from the fully qualified key. */
     static String shortName(String key) {
-        int method = key.lastIndexOf('.');
-        int cls = key.lastIndexOf('.', method - 1);
-        return key.substring(cls + 1);
+        return TestResult.shortName(key);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import racecourse.grader.FileTrees;
 
 /**
  * Debian's headless Chromium, driven from the command line: a page's DOM after its scripts ran, what
@@ -76,17 +77,9 @@ final class Chromium {
             }
             return new Result(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {
-            deleteTree(profile);
+            FileTrees.delete(profile);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
