@@ -25,6 +25,8 @@ for pct in "$@"; do
     --jvm -Dracecourse.lincheck.mc.iterations=$mci --jvm -Dracecourse.lincheck.mc.invocations=$mcn \
     --jvm -Dracecourse.lincheck.stress.iterations=$sti --jvm -Dracecourse.lincheck.stress.invocations=$stn \
     --jvm -Dracecourse.lincheck.concurrent.percent=$pct)
+  # Keep each budget's full table: which variant was missed is the interesting part.
+  mkdir -p target/curve && echo "$out" > "target/curve/budget-$pct.txt"
   # Stability's columns: subject, expected, x/runs, ok|caught, median seconds, categories ...
   caught=$(echo "$out" | awk '$4 == "caught" && $2 != "(best-effort)" { split($3, r, "/"); c += r[1]; t += r[2] } END { print c "/" t }')
   solved=$(echo "$out" | awk '$4 == "ok" { split($3, r, "/"); c += r[1]; t += r[2] } END { print c "/" t }')

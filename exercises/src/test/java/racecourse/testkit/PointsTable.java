@@ -67,6 +67,13 @@ public final class PointsTable implements TestExecutionListener {
         return id.getUniqueId();
     }
 
+    /** {@code SharedCounterStressTest.lost_updates} from the fully qualified key. */
+    public static String shortName(String key) {
+        int method = key.lastIndexOf('.');
+        int cls = key.lastIndexOf('.', method - 1);
+        return key.substring(cls + 1);
+    }
+
     public static String tagAmong(TestIdentifier id, List<String> names) {
         for (TestTag tag : id.getTags()) {
             if (names.contains(tag.getName())) {

@@ -1,6 +1,6 @@
 package racecourse.grader;
 
-import racecourse.grader.model.StudentScore;
+import racecourse.testkit.model.StudentScore;
 
 /** Hears about a batch as it goes: how many students, and each one as it is done (in any thread). */
 public interface Progress {

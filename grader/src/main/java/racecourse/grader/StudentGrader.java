@@ -17,8 +17,9 @@ import racecourse.grader.coverage.CoverageReader;
 import racecourse.grader.compile.Compilation;
 import racecourse.grader.compile.ExerciseCompiler;
 import racecourse.grader.intake.Submission;
-import racecourse.grader.model.ExerciseScore;
-import racecourse.grader.model.StudentScore;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.Points;
+import racecourse.testkit.model.StudentScore;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.run.TestResult;
@@ -126,7 +127,7 @@ public final class StudentGrader {
         if (submission.refused()) {
             verdict = "error";
         }
-        return new StudentScore(submission.id(), verdict, Scorer.round(score), Scorer.round(max), ordered, problems,
+        return new StudentScore(submission.id(), verdict, Points.round(score), Points.round(max), ordered, problems,
                 (System.nanoTime() - start) / 1_000_000, phases);
     }
 

@@ -16,10 +16,10 @@ import racecourse.grader.FileTrees;
 import racecourse.grader.Progress;
 import racecourse.grader.intake.Intake;
 import racecourse.grader.intake.Submission;
-import racecourse.grader.model.ExerciseScore;
-import racecourse.grader.model.GradingRun;
-import racecourse.grader.model.StudentScore;
-import racecourse.grader.model.TestScore;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.TestScore;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.Seeds;
 

@@ -3,8 +3,8 @@ package racecourse.grader.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import racecourse.grader.Progress;
-import racecourse.grader.model.StudentScore;
-import racecourse.grader.report.GradesCsv;
+import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Points;
 
 /**
  * Progress as plain lines, one per student ({@code [3/20] alice: 95 / 100 in 31.2 s}), for logs and
@@ -36,7 +36,7 @@ final class ProgressLines implements Progress {
     @Override
     public synchronized void finished(StudentScore s, int done, long elapsedMillis) {
         String line = String.format(Locale.ROOT, "[%d/%d] %s: %s / %s in %.1f s%s", done, total, s.id(),
-                GradesCsv.number(s.score()), GradesCsv.number(s.max()), s.millis() / 1000.0,
+                Points.text(s.score()), Points.text(s.max()), s.millis() / 1000.0,
                 s.verdict().equals("graded") ? "" : " (" + s.verdict() + ")");
         if (terminal) {
             out.print("\r\033[K" + line + "\n" + (done < total ? bar(done, elapsedMillis) : ""));

@@ -15,8 +15,8 @@ import org.jacoco.core.analysis.CoverageBuilder;
 import org.jacoco.core.analysis.ICounter;
 import org.jacoco.core.analysis.ISourceFileCoverage;
 import org.jacoco.core.tools.ExecFileLoader;
-import racecourse.grader.model.Coverage;
-import racecourse.grader.model.SourceCoverage;
+import racecourse.testkit.model.Coverage;
+import racecourse.testkit.model.SourceCoverage;
 
 /** Turns what the agent recorded into line coverage of one exercise's sources. */
 public final class CoverageReader {

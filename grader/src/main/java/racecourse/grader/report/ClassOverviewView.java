@@ -6,10 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import racecourse.grader.model.ExerciseScore;
-import racecourse.grader.model.GradingRun;
-import racecourse.grader.model.StudentScore;
-import racecourse.grader.model.TestScore;
+import racecourse.testkit.PointsTable;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.Points;
+import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.TestScore;
+import racecourse.testkit.page.ReportText;
 
 /**
  * The view model of the class overview: the table of students × exercises, score histograms, the
@@ -36,11 +39,11 @@ final class ClassOverviewView {
             List<Map<String, Object>> cells = new ArrayList<>();
             for (String e : run.exercises()) {
                 ExerciseScore es = s.exercises().get(e);
-                String shown = es == null ? "" : GradesCsv.number(es.score()) + (es.status().equals("graded") ? "" : " (" + es.status() + ")");
-                cells.add(Map.of("text", shown, "value", es == null ? "" : GradesCsv.number(es.score())));
+                String shown = es == null ? "" : Points.text(es.score()) + (es.status().equals("graded") ? "" : " (" + es.status() + ")");
+                cells.add(Map.of("text", shown, "value", es == null ? "" : Points.text(es.score())));
             }
-            students.add(Map.of("id", s.id(), "href", href, "cells", cells, "score", GradesCsv.number(s.score()),
-                    "max", GradesCsv.number(s.max()), "verdict", s.verdict()));
+            students.add(Map.of("id", s.id(), "href", href, "cells", cells, "score", Points.text(s.score()),
+                    "max", Points.text(s.max()), "verdict", s.verdict()));
             List<String> what = new ArrayList<>();
             s.exercises().values().stream().filter(e -> !e.status().equals("graded"))
                     .forEach(e -> what.add(e.exercise() + ": " + e.status()));
@@ -102,7 +105,7 @@ final class ClassOverviewView {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<String, List<String>> en : ranked.subList(0, Math.min(MOST_FAILED, ranked.size()))) {
             String example = en.getValue().get(0);
-            rows.add(Map.of("test", GradescopeResults.shortName(en.getKey()), "exercise", exerciseOf.get(en.getKey()),
+            rows.add(Map.of("test", PointsTable.shortName(en.getKey()), "exercise", exerciseOf.get(en.getKey()),
                     "count", en.getValue().size(), "example", example,
                     "href", folders.get(example) + "/index.html#" + exerciseOf.get(en.getKey())));
         }

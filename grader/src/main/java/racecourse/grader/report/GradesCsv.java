@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import racecourse.grader.model.ExerciseScore;
-import racecourse.grader.model.GradingRun;
-import racecourse.grader.model.StudentScore;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.Points;
+import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.Rubric;
 
 /** grades.csv for an LMS import: {@code student,counter,handoff,workqueue,pool,gather,total}. */
@@ -25,15 +25,11 @@ public final class GradesCsv {
             StringBuilder row = new StringBuilder(quote(s.id()));
             for (String exercise : Rubric.EXERCISES) {
                 ExerciseScore e = s.exercises().get(exercise);
-                row.append(',').append(e == null ? "" : number(e.score()));
+                row.append(',').append(e == null ? "" : Points.text(e.score()));
             }
-            lines.add(row.append(',').append(number(s.score())).toString());
+            lines.add(row.append(',').append(Points.text(s.score())).toString());
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
-    }
-
-    public static String number(double points) {
-        return Math.rint(points) == points ? String.valueOf((long) points) : String.format(Locale.ROOT, "%.2f", points);
     }
 
     // RFC 4180, and a leading = + - @ defused so a spreadsheet does not run a student's "formula".

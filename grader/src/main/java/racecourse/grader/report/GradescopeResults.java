@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import racecourse.grader.model.ExerciseScore;
-import racecourse.grader.model.StudentScore;
-import racecourse.grader.model.TestScore;
-import racecourse.grader.run.TestResult;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.TestScore;
+import racecourse.testkit.PointsTable;
 
 /**
  * A student's results.json in Gradescope's autograder format: top-level score, execution_time,
@@ -48,7 +48,7 @@ public final class GradescopeResults {
             for (TestScore t : e.tests()) {
                 testNumber++;
                 Map<String, Object> test = new LinkedHashMap<>();
-                test.put("name", e.exercise() + " / " + t.category() + " / " + shortName(t.name()));
+                test.put("name", e.exercise() + " / " + t.category() + " / " + PointsTable.shortName(t.name()));
                 test.put("number", exerciseNumber + "." + testNumber);
                 test.put("score", t.score());
                 test.put("max_score", t.max());
@@ -69,10 +69,5 @@ public final class GradescopeResults {
             return t.message();
         }
         return (t.message().isBlank() ? "" : t.message() + "\n\n") + "Printed by the test:\n" + t.output();
-    }
-
-    /** {@code SharedCounterStressTest.lost_updates} from the fully qualified key. */
-    static String shortName(String key) {
-        return TestResult.shortName(key);
     }
 }

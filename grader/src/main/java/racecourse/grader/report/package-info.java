@@ -1,6 +1,7 @@
 /**
  * Scores -> files: summary.json first (the source of truth), then grades.csv, Gradescope
- * results.json per student, and HTML pages rendered from templates in
- * {@code src/main/resources/racecourse/report/} by an auto-escaping engine.
+ * results.json per student, the student pages (drawn by the test kit's
+ * {@code racecourse.testkit.page.StudentPage}, the page a local {@code mvn test} writes too) and
+ * the class overview, from {@code src/main/resources/racecourse/report/index.html}.
  */
 package racecourse.grader.report;

@@ -31,6 +31,8 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import racecourse.testkit.PointsTable;
+import racecourse.testkit.page.FailureText;
+import racecourse.testkit.page.LocalReport;
 import racecourse.testkit.Rubric;
 
 /**
@@ -66,7 +68,8 @@ public final class ChildMain {
         }
         List<String> packages = List.of(args).subList(2, args.length);
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .configurationParameter("junit.platform.execution.listeners.deactivate", PointsTable.class.getName())
+                .configurationParameter("junit.platform.execution.listeners.deactivate",
+                        PointsTable.class.getName() + "," + LocalReport.class.getName())
                 .filters(notStudentCode(studentClasses));
         packages.forEach(p -> request.selectors(selectPackage(p)));
         LauncherDiscoveryRequest discovery = request.build();
@@ -195,7 +198,7 @@ public final class ChildMain {
         }
 
         private static String message(TestExecutionResult result) {
-            return result.getThrowable().map(ChildMain::describe).orElse(result.getStatus().toString());
+            return result.getThrowable().map(FailureText::of).orElse(result.getStatus().toString());
         }
     }
 
@@ -213,15 +216,4 @@ public final class ChildMain {
         return kept.toString();
     }
 
-    static String describe(Throwable t) {
-        String text = t instanceof AssertionError && t.getMessage() != null ? t.getMessage() : t.toString();
-        StackTraceElement[] stack = t.getStackTrace();
-        StringBuilder out = new StringBuilder(text);
-        if (!(t instanceof AssertionError)) {
-            for (int i = 0; i < Math.min(8, stack.length); i++) {
-                out.append("\n    at ").append(stack[i]);
-            }
-        }
-        return out.length() > 20_000 ? out.substring(0, 20_000) + "\n[... cut at 20000 characters]" : out.toString();
-    }
 }

@@ -200,7 +200,7 @@ public final class SuiteRun {
             String[] f = line.split("\t", -1);
             if (f[0].equals("EXPECT") && f.length == 4) {
                 String reason = f[1].equals(running) ? "no result: " + endReason + " (while this test ran)"
-                        : "not run: " + endReason + (running == null ? "" : " (while " + TestResult.shortName(running) + " ran)");
+                        : "not run: " + endReason + (running == null ? "" : " (while " + racecourse.testkit.PointsTable.shortName(running) + " ran)");
                 byKey.put(f[1], new TestResult(f[1], f[2], f[3], TestResult.Status.MISSING, 0, reason, ""));
             } else if (f[0].equals("RESULT") && f.length == 6 && byKey.containsKey(f[1])) {
                 TestResult expected = byKey.get(f[1]);

@@ -16,11 +16,4 @@ public record TestResult(String key, String exercise, String category, Status st
     public boolean passed() {
         return status == Status.PASSED;
     }
-
-    /** {@code SharedCounterStressTest.lost_updates} from the fully qualified key. */
-    public static String shortName(String key) {
-        int method = key.lastIndexOf('.');
-        int cls = key.lastIndexOf('.', method - 1);
-        return key.substring(cls + 1);
-    }
 }

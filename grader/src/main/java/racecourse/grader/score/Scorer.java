@@ -3,10 +3,9 @@ package racecourse.grader.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import racecourse.grader.model.CategoryScore;
-import racecourse.grader.model.ExerciseScore;
-import racecourse.grader.model.TestScore;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.Points;
+import racecourse.testkit.model.TestScore;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.run.TestResult;
 import racecourse.testkit.Rubric;
@@ -55,23 +54,6 @@ public final class Scorer {
     }
 
     private static ExerciseScore summarize(String exercise, String status, List<TestScore> tests, List<String> diagnostics) {
-        Map<String, double[]> categories = new TreeMap<>();
-        double score = 0;
-        double max = 0;
-        for (TestScore t : tests) {
-            double[] c = categories.computeIfAbsent(t.category(), k -> new double[2]);
-            c[0] += t.score();
-            c[1] += t.max();
-            score += t.score();
-            max += t.max();
-        }
-        Map<String, CategoryScore> byCategory = new TreeMap<>();
-        categories.forEach((k, v) -> byCategory.put(k, new CategoryScore(round(v[0]), round(v[1]))));
-        return new ExerciseScore(exercise, status, round(score), round(max), byCategory, tests, diagnostics, null);
-    }
-
-    /** Points are shown to two decimals; sums are rounded once, at the end. */
-    public static double round(double points) {
-        return Math.round(points * 100) / 100.0;
+        return Points.exercise(exercise, status, tests, diagnostics);
     }
 }

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import racecourse.grader.model.StudentScore;
+import racecourse.testkit.model.StudentScore;
 
 class ProgressLinesTest {
 

@@ -19,7 +19,7 @@ class CourseConsistencyTest {
         String parent = Files.readString(Repo.root().resolve("pom.xml"));
         String starter = Files.readString(Repo.root().resolve("exercises/pom.xml"));
         for (String property : List.of("junit.version", "archunit.version", "lincheck.version",
-                "compiler.plugin.version", "surefire.plugin.version", "jar.plugin.version", "slf4j.version")) {
+                "compiler.plugin.version", "surefire.plugin.version", "jar.plugin.version", "slf4j.version", "mustache.version")) {
             assertEquals(property(parent, property), property(starter, property),
                     property + " differs between pom.xml and exercises/pom.xml");
         }

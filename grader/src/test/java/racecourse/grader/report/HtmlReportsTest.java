@@ -14,11 +14,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.model.CategoryScore;
-import racecourse.grader.model.ExerciseScore;
-import racecourse.grader.model.GradingRun;
-import racecourse.grader.model.StudentScore;
-import racecourse.grader.model.TestScore;
+import racecourse.testkit.model.CategoryScore;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.TestScore;
 
 /** The pages from a hand-made run: escaping, the Lincheck table, hints in both languages, the overview. */
 class HtmlReportsTest {

@@ -1,2 +1,2 @@
 /** Records every stage hands to the next; they are also the shape of summary.json. */
-package racecourse.grader.model;
+package racecourse.testkit.model;

@@ -1,9 +1,9 @@
-package racecourse.grader.report;
+package racecourse.testkit.page;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import racecourse.grader.model.TestScore;
+import racecourse.testkit.model.TestScore;
 
 /**
  * What to tell a student about a failed test, in the report's language: the kind of bug the test's

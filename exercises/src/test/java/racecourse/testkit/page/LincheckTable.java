@@ -1,4 +1,4 @@
-package racecourse.grader.report;
+package racecourse.testkit.page;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

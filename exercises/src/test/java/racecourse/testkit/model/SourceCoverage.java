@@ -1,16 +1,15 @@
-package racecourse.grader.model;
+package racecourse.testkit.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
  * Coverage of one source file.
  *
  * @param missed line numbers with code that never ran
- * @param lines every line of the file with its state, for the report page (not in summary.json)
+ * @param lines every line of the file with its state, for the report page (summary.json leaves it out: see the grader's SummaryJson)
  */
 public record SourceCoverage(String file, int coveredLines, int missedLines, List<Integer> missed,
-        @JsonIgnore List<Line> lines) {
+        List<Line> lines) {
 
     public SourceCoverage {
         missed = List.copyOf(missed);

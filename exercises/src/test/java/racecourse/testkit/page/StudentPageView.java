@@ -1,4 +1,4 @@
-package racecourse.grader.report;
+package racecourse.testkit.page;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,13 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import racecourse.grader.model.Coverage;
-import racecourse.grader.model.ExerciseScore;
-import racecourse.grader.model.GradingRun;
-import racecourse.grader.model.SourceCoverage;
-import racecourse.grader.model.StudentScore;
-import racecourse.grader.model.TestScore;
+import racecourse.testkit.model.Coverage;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.SourceCoverage;
+import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.TestScore;
+import racecourse.testkit.PointsTable;
 import racecourse.testkit.Rubric;
+import racecourse.testkit.model.Points;
 
 /** The view model of one student's page: plain maps and lists for the student.html template. */
 final class StudentPageView {
@@ -27,13 +29,15 @@ final class StudentPageView {
     static Map<String, Object> build(GradingRun run, StudentScore s, Map<String, String> text) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", s.id());
-        view.put("score", GradesCsv.number(s.score()));
-        view.put("max", GradesCsv.number(s.max()));
+        view.put("score", Points.text(s.score()));
+        view.put("max", Points.text(s.max()));
         view.put("percent", s.max() == 0 ? 0 : Math.round(100 * s.score() / s.max()));
         view.put("verdict", s.verdict());
         view.put("seconds", String.format(Locale.ROOT, "%.1f", s.millis() / 1000.0));
         view.put("hasProblems", !s.problems().isEmpty());
         view.put("problems", s.problems());
+        // A local run has no coverage agent: say where coverage comes from instead of "not measured".
+        view.put("coverageNone", text.get(LocalReport.VERSION.equals(run.graderVersion()) ? "coverageLocal" : "coverageNone"));
         view.put("categoryNames", Rubric.CATEGORIES.stream().map(text::get).toList());
         List<Map<String, Object>> exercises = new ArrayList<>();
         for (String name : Rubric.EXERCISES) {
@@ -50,12 +54,12 @@ final class StudentPageView {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("exercise", e.exercise());
         ev.put("status", e.status());
-        ev.put("score", GradesCsv.number(e.score()));
-        ev.put("max", GradesCsv.number(e.max()));
+        ev.put("score", Points.text(e.score()));
+        ev.put("max", Points.text(e.max()));
         List<String> cells = new ArrayList<>();
         for (String c : Rubric.CATEGORIES) {
             var cs = e.categories().get(c);
-            cells.add(cs == null ? "-" : GradesCsv.number(cs.score()) + " / " + GradesCsv.number(cs.max()));
+            cells.add(cs == null ? "-" : Points.text(cs.score()) + " / " + Points.text(cs.max()));
         }
         ev.put("cells", cells);
         ev.put("diagnostics", e.diagnostics());
@@ -76,8 +80,8 @@ final class StudentPageView {
             if (!tests.isEmpty()) {
                 var cs = e.categories().get(c);
                 boolean lost = e.status().equals("graded") && cs.score() < cs.max();
-                categories.add(Map.of("name", text.get(c), "score", GradesCsv.number(cs.score()),
-                        "max", GradesCsv.number(cs.max()), "tests", tests, "lost", lost,
+                categories.add(Map.of("name", text.get(c), "score", Points.text(cs.score()),
+                        "max", Points.text(cs.max()), "tests", tests, "lost", lost,
                         "categoryHint", text.getOrDefault("hint.category." + c, "")));
             }
         }
@@ -91,14 +95,14 @@ final class StudentPageView {
      */
     private static Map<String, Object> test(TestScore t, Coverage coverage, Map<String, String> text, boolean ran) {
         Map<String, Object> tv = new LinkedHashMap<>();
-        tv.put("name", GradescopeResults.shortName(t.name()));
+        tv.put("name", PointsTable.shortName(t.name()));
         tv.put("status", t.status());
         tv.put("statusText", text.getOrDefault(t.status(), t.status()));
         // A test that never started (the JVM ended during another one) says so in one line, folded.
         boolean started = !t.message().startsWith("not run:");
         tv.put("failed", ran && started && !t.status().equals("passed"));
-        tv.put("score", GradesCsv.number(t.score()));
-        tv.put("max", GradesCsv.number(t.max()));
+        tv.put("score", Points.text(t.score()));
+        tv.put("max", Points.text(t.max()));
         tv.put("millis", t.millis());
         tv.put("hasMessage", !t.message().isBlank());
         tv.put("segments", LincheckTable.segments(t.message()));

@@ -1,4 +1,4 @@
-package racecourse.grader.report;
+package racecourse.testkit.page;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,12 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /** The words of the report pages in one language ({@code racecourse/report/text_<lang>.properties}). */
-final class ReportText {
+public final class ReportText {
 
     private ReportText() {
     }
 
-    static Map<String, String> load(String lang) {
+    public static Map<String, String> load(String lang) {
         String resource = "/racecourse/report/text_" + lang + ".properties";
         try (InputStream in = ReportText.class.getResourceAsStream(resource)) {
             if (in == null) {

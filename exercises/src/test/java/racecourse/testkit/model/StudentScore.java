@@ -1,4 +1,4 @@
-package racecourse.grader.model;
+package racecourse.testkit.model;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,175 @@
+package racecourse.testkit.page;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import racecourse.testkit.PointsTable;
+import racecourse.testkit.Rubric;
+import racecourse.testkit.Scoring;
+import racecourse.testkit.Seeds;
+import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.Points;
+import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.TestScore;
+
+/**
+ * Writes the student's page at the end of a local {@code mvn test}: the grader's page (same template,
+ * same scoring from the rubric), at {@code target/racecourse-report/index.html}. Registered through
+ * META-INF/services next to the points table; the grader switches it off in its own test runs.
+ *
+ * <p>System properties: {@code racecourse.report.dir} (where to write), {@code racecourse.lang}
+ * ({@code en} or {@code ko}), {@code racecourse.report=false} to write nothing.
+ */
+public final class LocalReport implements TestExecutionListener {
+
+    /** Shown where the grader shows its version; the page says coverage is the grader's to measure. */
+    public static final String VERSION = "local run (mvn test)";
+
+    private final Map<String, Result> results = new LinkedHashMap<>();
+    private final Map<String, String> failedContainers = new LinkedHashMap<>();
+    private final Map<String, Long> started = new LinkedHashMap<>();
+    private final Path dir;
+    private long planStarted;
+
+    /** The listener Maven's run loads: writes where {@code racecourse.report.dir} says, by default target/racecourse-report. */
+    public LocalReport() {
+        this(Path.of(System.getProperty("racecourse.report.dir", "target/racecourse-report")));
+    }
+
+    public LocalReport(Path dir) {
+        this.dir = dir;
+    }
+
+    /** One test of the plan, and what happened to it. */
+    private static final class Result {
+        final String exercise;
+        final String category;
+        final String key;
+        String status = "missing";
+        String message = "not run: the run ended before this test";
+        long millis;
+
+        Result(String exercise, String category, String key) {
+            this.exercise = exercise;
+            this.category = category;
+            this.key = key;
+        }
+    }
+
+    @Override
+    public synchronized void testPlanExecutionStarted(TestPlan plan) {
+        planStarted = System.nanoTime();
+        plan.getRoots().forEach(root -> plan.getDescendants(root).stream().filter(TestIdentifier::isTest).forEach(id -> {
+            String exercise = PointsTable.tagAmong(id, Rubric.EXERCISES);
+            String category = PointsTable.tagAmong(id, Rubric.CATEGORIES);
+            if (exercise != null && category != null) {
+                results.put(id.getUniqueId(), new Result(exercise, category, PointsTable.testKey(id)));
+            }
+        }));
+    }
+
+    @Override
+    public synchronized void executionStarted(TestIdentifier id) {
+        started.put(id.getUniqueId(), System.nanoTime());
+    }
+
+    @Override
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        String message = result.getThrowable().map(FailureText::of).orElse(result.getStatus().toString());
+        boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+        Result r = results.get(id.getUniqueId());
+        if (r == null) {
+            if (!id.isTest() && !passed) {
+                // A failing @BeforeAll fails every test of its class; JUnit reports none of them.
+                failedContainers.put(id.getUniqueId(), message);
+            }
+            return;
+        }
+        r.status = passed ? "passed" : "failed";
+        r.message = passed ? "" : message;
+        Long start = started.get(id.getUniqueId());
+        r.millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Override
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
+        Result r = results.get(id.getUniqueId());
+        if (r != null) {
+            r.status = "failed";
+            r.message = "skipped: " + reason;
+        } else {
+            failedContainers.put(id.getUniqueId(), "skipped: " + reason);
+        }
+    }
+
+    @Override
+    public synchronized void testPlanExecutionFinished(TestPlan plan) {
+        if (results.isEmpty() || "false".equals(System.getProperty("racecourse.report"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            Path page = dir.resolve("index.html");
+            GradingRun run = run(score());
+            new StudentPage().write(run, run.students().get(0), page);
+            System.out.println("Racecourse report: " + page.toAbsolutePath().toUri());
+        } catch (IOException | RuntimeException e) {
+            // The tests' own outcome stands; only the page is missing.
+            System.out.println("Racecourse report: not written (" + e + ")");
+        }
+    }
+
+    private StudentScore score() {
+        List<Scoring.Outcome> outcomes = new ArrayList<>();
+        Map<String, Result> byKey = new LinkedHashMap<>();
+        results.forEach((uniqueId, r) -> {
+            if (r.status.equals("missing")) {
+                failedContainers.forEach((container, why) -> {
+                    if (uniqueId.startsWith(container)) {
+                        r.status = "failed";
+                        r.message = why;
+                    }
+                });
+            }
+            byKey.put(r.key, r);
+            outcomes.add(new Scoring.Outcome(r.exercise, r.category, r.key, r.status.equals("passed")));
+        });
+        Rubric rubric = Rubric.load();
+        Map<String, List<TestScore>> tests = new LinkedHashMap<>();
+        for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
+            Result r = byKey.get(s.outcome().testKey());
+            tests.computeIfAbsent(r.exercise, e -> new ArrayList<>()).add(new TestScore(r.key, r.exercise, r.category,
+                    r.status, s.earned(), s.max(), r.millis, r.message, "", rubric.visibility(r.exercise, r.category, r.key)));
+        }
+        Map<String, ExerciseScore> exercises = new LinkedHashMap<>();
+        double score = 0;
+        double max = 0;
+        for (String e : Rubric.EXERCISES) {
+            if (tests.containsKey(e)) {
+                ExerciseScore es = Points.exercise(e, "graded", tests.get(e), List.of());
+                exercises.put(e, es);
+                score += es.score();
+                max += es.max();
+            }
+        }
+        long millis = (System.nanoTime() - planStarted) / 1_000_000;
+        return new StudentScore(System.getProperty("user.name", "student"), "graded", Points.round(score),
+                Points.round(max), exercises, List.of(), millis, Map.of("run", millis));
+    }
+
+    private static GradingRun run(StudentScore s) {
+        String lang = System.getProperty("racecourse.lang", "en");
+        return new GradingRun(Seeds.runSeed(), VERSION, System.getProperty("java.version"), lang, Instant.now().toString(),
+                s.millis(), new ArrayList<>(s.exercises().keySet()), List.of(), List.of(s), "none: a local run");
+    }
+}
