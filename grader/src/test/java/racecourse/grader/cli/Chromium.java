@@ -43,7 +43,12 @@ final class Chromium {
     }
 
     Load load(Path page) throws IOException, InterruptedException {
-        Result r = run(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString()));
+        return load(page.toUri());
+    }
+
+    /** A page at an address, e.g. with a fragment the page's script reads. */
+    Load load(java.net.URI page) throws IOException, InterruptedException {
+        Result r = run(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", page.toString()));
         List<String> console = r.stderr.lines().filter(l -> l.contains(":CONSOLE")).toList();
         return new Load(console, r.stdout);
     }

@@ -169,6 +169,25 @@ class GradeSamplesTest {
             assertTrue(Files.size(screenshots.resolve("overview.png")) > 10_000);
         }
 
+        /** The order a click makes is kept in the address; loading the address runs the same sort. */
+        @Test
+        void the_students_table_sorts_by_total_both_ways() throws Exception {
+            Chromium chromium = chromiumOrSkip();
+            int total = 1 + summary.get("exercises").size(); // student, the exercises, then total
+            java.net.URI page = out.resolve("index.html").toUri();
+            List<String> down = studentsInOrder(chromium.load(java.net.URI.create(page + "#sort=" + total)).dom());
+            List<String> up = studentsInOrder(chromium.load(java.net.URI.create(page + "#sort=" + total + "-asc")).dom());
+            assertEquals("alice-correct", down.get(0), "highest total first: " + down);
+            assertEquals(down.size(), up.size());
+            assertEquals(80.0, student(up.get(0)).get("score").asDouble(), "lowest total first: " + up);
+            List<String> byName = studentsInOrder(chromium.load(java.net.URI.create(page + "#sort=0-asc")).dom());
+            assertEquals(byName.stream().sorted().toList(), byName, "by name, a to z");
+        }
+
+        private List<String> studentsInOrder(String dom) {
+            return org.jsoup.Jsoup.parse(dom).select("table#students tbody tr th a").eachText();
+        }
+
         @Test
         void a_failing_students_page_loads_without_console_errors() throws Exception {
             Chromium chromium = chromiumOrSkip();

@@ -101,6 +101,49 @@ class HtmlReportsTest {
         assertEquals(3, page.select("table.sortable tbody tr").size());
     }
 
+    /**
+     * A class of 300, each with five exercises of 18 tests (random failures, fixed seed): every
+     * student has a row, the histogram counts all 300, and the page stays small enough to open at
+     * once (no per-student detail is inlined; the size is the figure the closing note quotes).
+     */
+    @Test
+    void a_class_of_300_has_every_row_and_a_small_page() throws IOException {
+        java.util.Random random = new java.util.Random(300);
+        List<String> exercises = racecourse.testkit.Rubric.EXERCISES;
+        List<StudentScore> students = new java.util.ArrayList<>();
+        Map<String, String> folders = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            Map<String, ExerciseScore> byExercise = new java.util.LinkedHashMap<>();
+            double total = 0;
+            for (String e : exercises) {
+                List<TestScore> tests = new java.util.ArrayList<>();
+                for (int k = 0; k < 18; k++) {
+                    boolean pass = random.nextInt(10) > 0;
+                    tests.add(new TestScore("racecourse." + e + ".T" + (k % 5) + ".test" + k, e, "stress", pass ? "passed" : "failed",
+                            pass ? 1 : 0, 1, 10, pass ? "" : "lost an update", "", "visible"));
+                }
+                ExerciseScore es = racecourse.testkit.model.Points.exercise(e, "graded", tests, List.of());
+                byExercise.put(e, es);
+                total += es.score();
+            }
+            String id = String.format("student-%03d", i);
+            students.add(new StudentScore(id, "graded", total, 90, byExercise, List.of(), 40_000, Map.of()));
+            folders.put(id, id);
+        }
+        GradingRun run = new GradingRun(1, "test", "17", "en", "now", 1000, exercises, List.of(), students, "no sandbox");
+        // Kept under target/ to open in a browser (the closing note's load time is measured on it).
+        Path file = racecourse.grader.Repo.root().resolve("grader/target/overview-300/index.html");
+        java.nio.file.Files.createDirectories(file.getParent());
+        new HtmlReports().writeIndex(run, folders, file);
+        Document page = Jsoup.parse(file.toFile(), "UTF-8");
+        assertEquals(300, page.select("table#students tbody tr").size());
+        int counted = page.select("figure").first().select("text:not(.tick)").eachText().stream().mapToInt(Integer::parseInt).sum();
+        assertEquals(300, counted, "the overall histogram counts every student");
+        long bytes = java.nio.file.Files.size(file);
+        System.out.printf("overview of 300 students: %d KB%n", bytes / 1024);
+        assertTrue(bytes < 400_000, "the overview of 300 students is " + bytes / 1024 + " KB");
+    }
+
     private Document render(StudentScore s, String lang) throws IOException {
         Path file = dir.resolve("student.html");
         new HtmlReports().writeStudent(run(List.of(s), lang), s, file);
