@@ -82,7 +82,7 @@ public final class LincheckRun {
     static String explain(String report) {
         if (report != null && report.contains("The execution has hung")) {
             return "Lincheck found an interleaving of these operations in which a thread never finishes (a lock never"
-                    + " released, a lost wake-up, or an endless loop). The scenario and the interleaving:\n"
+                    + " released on some path, a wait that no signal ends, or an endless loop). The scenario and the interleaving:\n"
                     + beforeDetailedTrace(report);
         }
         return "Operations that ran at the same time gave results that no one-at-a-time order of them could give"

@@ -19,6 +19,7 @@ final class Hints {
             new String[] {"(deadlock)", "hint.deadlock"},
             new String[] {"an unlock() is missing", "hint.missingUnlock"},
             new String[] {"a lost wake-up", "hint.lostWakeup"},
+            new String[] {"in which a thread never finishes", "hint.lincheckHang"},
             new String[] {"an endless loop, or busy-waiting", "hint.endlessLoop"},
             new String[] {"threads left running after the test", "hint.leakedThreads"},
             new String[] {"Invalid execution results", "hint.notLinearizable"},

@@ -56,6 +56,18 @@ class HtmlReportsTest {
         assertTrue(page.text().contains("A linearizability test (Lincheck) tries many interleavings"), "no category hint");
     }
 
+    /** A hang Lincheck found (carol's forgotten unlock) is not called a lost wake-up: it names the three causes. */
+    @Test
+    void a_hang_found_by_lincheck_gets_the_hang_hint_not_the_lost_wake_up_one() throws IOException {
+        Document page = render(student("carol", test("racecourse.counter.SharedCounterLinearizabilityTest.every_history_is_linearizable",
+                "linearizability", "failed", "Lincheck found an interleaving of these operations in which a thread never finishes"
+                + " (a lock never released on some path, a wait that no signal ends, or an endless loop). The scenario and the"
+                + " interleaving:\n= The execution has hung =", "")), "en");
+        String hints = page.select(".hints").text();
+        assertTrue(hints.contains("a thread never finished") && hints.contains("unlock in finally"), hints);
+        assertTrue(!hints.contains("Threads wait for a signal that never comes"), hints);
+    }
+
     @Test
     void hints_and_words_come_in_korean_with_lang_ko() throws IOException {
         Document page = render(student("min", test("racecourse.handoff.HandoffLivenessTest.x", "liveness", "failed",
