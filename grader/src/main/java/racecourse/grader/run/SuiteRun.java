@@ -81,13 +81,13 @@ public final class SuiteRun {
         command.addAll(jvmOptions);
         command.add("-Dracecourse.seed=" + seed);
         command.add("-cp");
-        // The course's classes first: a student class named like a test or a test-kit class cannot
-        // stand in for it, and the shared prefix lets a class-data archive cover every student's run.
+        // The student's classes first: the grader jar's manifest also names the starter's stubs, which
+        // must never stand in for a student's class (intake keeps students to the exercise packages).
         List<String> cp = new ArrayList<>();
         List<String> students = new ArrayList<>();
         studentClasses.forEach(p -> students.add(p.toAbsolutePath().toString()));
-        suiteClasspath.forEach(p -> cp.add(p.toString()));
         cp.addAll(students);
+        suiteClasspath.forEach(p -> cp.add(p.toString()));
         command.add(String.join(File.pathSeparator, cp));
         command.add(ChildMain.class.getName());
         Path socketDir = Files.createTempDirectory("rc");
