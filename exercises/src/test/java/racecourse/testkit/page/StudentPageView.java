@@ -64,6 +64,10 @@ final class StudentPageView {
         ev.put("cells", cells);
         ev.put("diagnostics", e.diagnostics());
         ev.put("graded", e.status().equals("graded"));
+        // A finished exercise folds away, so the one that needs work is near the top of the page.
+        ev.put("allPassed", e.status().equals("graded") && !e.tests().isEmpty()
+                && e.tests().stream().allMatch(t -> t.status().equals("passed")));
+        ev.put("testCount", e.tests().size());
         boolean notRun = !e.status().equals("graded") && !e.tests().isEmpty();
         ev.put("notRun", notRun);
         ev.put("notRunReason", notRun ? e.tests().get(0).message() : "");

@@ -56,6 +56,17 @@ class HtmlReportsTest {
         assertTrue(page.text().contains("A linearizability test (Lincheck) tries many interleavings"), "no category hint");
     }
 
+    /** An exercise with every test passed folds into one line; one with a failure stays open. */
+    @Test
+    void a_finished_exercise_is_folded_and_a_failing_one_is_not() throws IOException {
+        Document passed = render(student("ann", test("racecourse.counter.A.ok", "stress", "passed", "", "")), "en");
+        Element folded = passed.selectFirst("section#counter details.all-passed");
+        assertTrue(folded != null && !folded.hasAttr("open"), passed.select("section#counter").outerHtml());
+        assertEquals("Every test passed: show them (1)", folded.selectFirst("summary").text());
+        Document failed = render(student("bob", test("racecourse.counter.A.lost", "stress", "failed", "lost", "")), "en");
+        assertTrue(failed.select("details.all-passed").isEmpty(), "a failing exercise must not be folded");
+    }
+
     /** A hang Lincheck found (carol's forgotten unlock) is not called a lost wake-up: it names the three causes. */
     @Test
     void a_hang_found_by_lincheck_gets_the_hang_hint_not_the_lost_wake_up_one() throws IOException {
