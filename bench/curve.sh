@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Detection against test budget: grades the bug variants (and the solutions) with Lincheck's budgets
-# scaled to each given percentage of the defaults (model checking 10 x 100, stress 5 x 200, concurrent
-# tests 100 %), and prints per budget how many variants were caught in their expected categories, how
+# scaled to each given percentage of the first version's (model checking 10 x 100, stress 5 x 200,
+# concurrent tests at the invocations their call sites name; today's defaults are its 25 %), and prints per budget how many variants were caught in their expected categories, how
 # many solutions lost points, and the summed median seconds. The defaults should sit where detection
 # stops growing.
 #   bench/curve.sh [--runs R] [--only NAMES] 25 50 100 200
