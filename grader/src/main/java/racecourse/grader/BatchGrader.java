@@ -78,7 +78,11 @@ public final class BatchGrader {
         try {
             Intake intake = new Intake(work.resolve("intake"));
             List<String> skipped = new ArrayList<>();
-            List<Path> candidates = intake.candidates(options.submissions(), skipped);
+            List<Path> candidates = new ArrayList<>(intake.candidates(options.submissions(), skipped));
+            // --out inside the submissions folder (grade subs --out subs/reports) is not a student.
+            if (candidates.removeIf(c -> isSameFolder(c, options.out()))) {
+                skipped.add(options.out().getFileName() + ": the output folder, skipped");
+            }
             skipped.forEach(s -> progress.note("skipped " + s));
             Sandbox sandbox = Sandbox.choose(options.sandbox());
             progress.note("sandbox: " + sandbox.description());
@@ -174,5 +178,13 @@ public final class BatchGrader {
     static String safeName(String id) {
         String name = id.replaceAll("[^A-Za-z0-9._-]", "_");
         return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+    }
+
+    private static boolean isSameFolder(Path a, Path b) {
+        try {
+            return Files.isDirectory(a) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -46,6 +46,20 @@ class GradeEdgeCasesTest {
         summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     }
 
+    /** {@code grade subs --out subs/reports}: the reports folder is skipped, not graded as a student. */
+    @Test
+    void an_output_folder_inside_the_submissions_folder_is_not_a_student(@TempDir Path subs) throws IOException {
+        Files.createDirectories(subs.resolve("zoe-empty"));
+        StringWriter text = new StringWriter();
+        int exit = Main.run(new String[] {"grade", subs.toString(), "--out", subs.resolve("reports").toString(), "--only", "counter"},
+                new PrintWriter(text, true), new PrintWriter(text, true));
+        assertEquals(0, exit, text.toString());
+        JsonNode run = new ObjectMapper().readTree(subs.resolve("reports/summary.json").toFile());
+        assertEquals(1, run.get("students").size(), run.toString());
+        assertEquals("zoe-empty", run.get("students").get(0).get("id").asText());
+        assertEquals("reports: the output folder, skipped", run.get("skipped").get(0).asText());
+    }
+
     @Test
     void an_empty_folder_is_reported_as_no_submission_with_zero_points() {
         JsonNode zoe = student("zoe-empty");
