@@ -44,7 +44,13 @@ public final class BatchGrader {
 
     /** What the instructor asked for. */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang, String sandbox, boolean coverage) {
+            String lang, String sandbox, boolean coverage, Shard shard) {
+
+        /** The whole class, no shard. */
+        public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
+                String lang, String sandbox, boolean coverage) {
+            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL);
+        }
 
         public Options {
             exercises = List.copyOf(exercises);
@@ -83,6 +89,7 @@ public final class BatchGrader {
             if (candidates.removeIf(c -> isSameFolder(c, options.out()))) {
                 skipped.add(options.out().getFileName() + ": the output folder, skipped");
             }
+            candidates = options.shard().of(candidates);
             skipped.forEach(s -> progress.note("skipped " + s));
             Sandbox sandbox = Sandbox.choose(options.sandbox());
             progress.note("sandbox: " + sandbox.description());
@@ -158,20 +165,28 @@ public final class BatchGrader {
         SummaryJson.write(run, out.resolve("summary.json"));
         GradesCsv.write(run, out.resolve("grades.csv"));
         HtmlReports html = new HtmlReports();
-        Map<String, String> folders = new LinkedHashMap<>();
-        Set<String> used = new HashSet<>();
+        Map<String, String> folders = folders(run.students());
         for (StudentScore s : run.students()) {
-            String folder = safeName(s.id());
-            while (!used.add(folder)) {
-                folder = folder + "_";
-            }
-            folders.put(s.id(), folder);
-            Path dir = out.resolve(folder);
+            Path dir = out.resolve(folders.get(s.id()));
             Files.createDirectories(dir);
             GradescopeResults.write(s, dir.resolve("results.json"));
             html.writeStudent(run, s, dir.resolve("index.html"));
         }
         html.writeIndex(run, folders, out.resolve("index.html"));
+    }
+
+    /** Each student's report folder: the id made safe, a suffix when two ids come out the same. */
+    public static Map<String, String> folders(List<StudentScore> students) {
+        Map<String, String> folders = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (StudentScore s : students) {
+            String folder = safeName(s.id());
+            while (!used.add(folder)) {
+                folder = folder + "_";
+            }
+            folders.put(s.id(), folder);
+        }
+        return folders;
     }
 
     /** A folder name made of letters, digits, dot, dash and underscore only. */

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import racecourse.grader.BatchGrader;
+import racecourse.grader.Shard;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.StudentScore;
 import racecourse.grader.run.Sandbox;
@@ -64,6 +65,10 @@ final class GradeCommand implements Callable<Integer> {
             description = "measure which lines of the student's code the tests ran (JaCoCo; default: on)")
     boolean coverage;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "grade only shard K of N (every N-th submission by name, from the K-th); join the shards' folders with merge")
+    String shard;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -91,13 +96,19 @@ final class GradeCommand implements Callable<Integer> {
         if (timeoutSeconds < 10) {
             throw new ParameterException(spec.commandLine(), "--timeout-per-submission must be at least 10 seconds");
         }
+        Shard part;
+        try {
+            part = shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
+        }
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (j < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
         GradingRun run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(new BatchGrader.Options(submissions, out, j,
                 exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
-                seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage));
+                seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part));
         spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),
                 run.millis() / 1000.0);
         boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch("error"::equals);

@@ -1,0 +1,42 @@
+package racecourse.grader.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import racecourse.grader.ShardMerge;
+import racecourse.testkit.model.GradingRun;
+
+/** {@code merge SHARD... --out DIR}: joins the output folders of {@code grade --shard K/N} runs. */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Join the output folders of grade --shard K/N runs into one: every student's folder,"
+                + " and summary.json, grades.csv and the overview for the whole class.")
+final class MergeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SHARD", description = "output folders of grade --shard runs")
+    List<Path> shards;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        GradingRun run;
+        try {
+            run = ShardMerge.merge(shards, out);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        spec.commandLine().getOut().printf("merged %d shards, %d students, into %s%n", shards.size(), run.students().size(),
+                out.toAbsolutePath());
+        return 0;
+    }
+}

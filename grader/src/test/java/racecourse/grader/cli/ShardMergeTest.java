@@ -1,0 +1,118 @@
+package racecourse.grader.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.FileTrees;
+import racecourse.grader.Repo;
+import racecourse.grader.Shard;
+
+/**
+ * {@code grade --shard K/N} on two "machines" and {@code merge} give what one run gives: the same
+ * students, scores, grades.csv and overview rows (submissions whose score does not depend on timing).
+ */
+class ShardMergeTest {
+
+    @TempDir
+    static Path work;
+
+    private static String console;
+
+    @BeforeAll
+    static void gradeWholeAndInShards() throws IOException {
+        Path in = work.resolve("in");
+        for (String s : List.of("alice-correct", "dave-missing-exercise", "erin-compile-error", "frank-changed-signature")) {
+            FileTrees.copy(Repo.root().resolve("examples/submissions").resolve(s), in.resolve(s));
+        }
+        Files.createDirectories(in.resolve("zoe-empty"));
+        grade(in, "whole", null);
+        grade(in, "shard-1", "1/2");
+        grade(in, "shard-2", "2/2");
+        console = run("merge", work.resolve("shard-1").toString(), work.resolve("shard-2").toString(),
+                "--out", work.resolve("merged").toString());
+    }
+
+    @Test
+    void shards_split_the_class_and_the_merge_equals_the_whole_run() throws IOException {
+        assertEquals(List.of("alice-correct", "erin-compile-error", "zoe-empty"), ids("shard-1"));
+        assertEquals(List.of("dave-missing-exercise", "frank-changed-signature"), ids("shard-2"));
+        assertEquals(scores("whole"), scores("merged"), console);
+        assertEquals(Files.readAllLines(work.resolve("whole/grades.csv")), Files.readAllLines(work.resolve("merged/grades.csv")));
+        var overview = Jsoup.parse(work.resolve("merged/index.html").toFile());
+        assertEquals(5, overview.select("table#students tbody tr").size());
+        for (String id : ids("whole")) {
+            assertTrue(Files.isRegularFile(work.resolve("merged").resolve(id).resolve("index.html")), id);
+            assertTrue(Files.isRegularFile(work.resolve("merged").resolve(id).resolve("results.json")), id);
+        }
+        // The shards' pages are kept as written: alice's still lists her sources with the lines run.
+        var alice = Jsoup.parse(work.resolve("merged/alice-correct/index.html").toFile());
+        assertTrue(alice.select("table.source tr.covered").size() > 0, "alice's page lost its coverage listing");
+    }
+
+    @Test
+    void shards_of_different_gradings_and_overlapping_shards_are_refused() throws IOException {
+        Path other = work.resolve("other-seed");
+        FileTrees.copy(work.resolve("shard-2"), other);
+        Path summary = other.resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replaceFirst("\"seed\" : \\d+", "\"seed\" : 7"));
+        String refused = run("merge", work.resolve("shard-1").toString(), other.toString(), "--out", work.resolve("x").toString());
+        assertTrue(refused.contains("seed") && refused.contains("merge only the shards of one grading"), refused);
+        String overlap = run("merge", work.resolve("shard-1").toString(), work.resolve("whole").toString(),
+                "--out", work.resolve("y").toString());
+        assertTrue(overlap.contains("is in both") && overlap.contains("shards overlap"), overlap);
+    }
+
+    @Test
+    void a_shard_is_k_of_n() {
+        assertEquals(List.of("b", "d"), Shard.parse("2/2").of(List.of("a", "b", "c", "d", "e")));
+        assertEquals(List.of("a", "b"), Shard.parse("1/1").of(List.of("a", "b")));
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("3/2"));
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("two"));
+        assertTrue(run("grade", work.toString(), "--shard", "0/2").contains("--shard: a shard is K/N"));
+    }
+
+    private static void grade(Path in, String out, String shard) {
+        List<String> args = new java.util.ArrayList<>(List.of("grade", in.toString(), "--out", work.resolve(out).toString(),
+                "--only", "counter", "--jobs", "2"));
+        if (shard != null) {
+            args.addAll(List.of("--shard", shard));
+        }
+        run(args.toArray(String[]::new));
+    }
+
+    private static String run(String... args) {
+        StringWriter text = new StringWriter();
+        Main.run(args, new PrintWriter(text, true), new PrintWriter(text, true));
+        return text.toString();
+    }
+
+    private static List<String> ids(String dir) throws IOException {
+        return students(dir).keySet().stream().toList();
+    }
+
+    private static Map<String, Double> scores(String dir) throws IOException {
+        return students(dir);
+    }
+
+    private static Map<String, Double> students(String dir) throws IOException {
+        JsonNode run = new ObjectMapper().readTree(work.resolve(dir).resolve("summary.json").toFile());
+        Map<String, Double> scores = new TreeMap<>();
+        run.get("students").forEach(s -> scores.put(s.get("id").asText(), s.get("score").asDouble()));
+        return scores;
+    }
+}
