@@ -14,7 +14,14 @@ public final class ReportText {
     private ReportText() {
     }
 
+    // Read once per language: every page of a run asks for the same words.
+    private static final Map<String, Map<String, String>> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Map<String, String> load(String lang) {
+        return LOADED.computeIfAbsent(lang, ReportText::read);
+    }
+
+    private static Map<String, String> read(String lang) {
         String resource = "/racecourse/report/text_" + lang + ".properties";
         try (InputStream in = ReportText.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -24,7 +31,7 @@ public final class ReportText {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             Map<String, String> text = new TreeMap<>();
             p.stringPropertyNames().forEach(k -> text.put(k, p.getProperty(k)));
-            return text;
+            return java.util.Collections.unmodifiableMap(text);
         } catch (IOException e) {
             throw new IllegalStateException("could not read " + resource, e);
         }

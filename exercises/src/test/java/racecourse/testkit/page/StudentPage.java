@@ -28,6 +28,11 @@ public final class StudentPage {
         this.css = stylesheet();
     }
 
+    /** The stylesheet this page inlines; the class overview inlines the same one. */
+    public String css() {
+        return css;
+    }
+
     public void write(GradingRun run, StudentScore s, Path file) throws IOException {
         Map<String, Object> view = common(run, css);
         view.putAll(StudentPageView.build(run, s, ReportText.load(run.lang())));

@@ -21,14 +21,13 @@ public final class HtmlReports {
 
     private final StudentPage student = new StudentPage();
     private final Mustache index = new DefaultMustacheFactory("racecourse/report").compile("index.html");
-    private final String css = StudentPage.stylesheet();
 
     public void writeStudent(GradingRun run, StudentScore s, Path file) throws IOException {
         student.write(run, s, file);
     }
 
     public void writeIndex(GradingRun run, Map<String, String> folders, Path file) throws IOException {
-        Map<String, Object> view = StudentPage.common(run, css);
+        Map<String, Object> view = StudentPage.common(run, student.css());
         view.putAll(ClassOverviewView.build(run, folders, ReportText.load(run.lang())));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             index.execute(out, view);

@@ -37,7 +37,7 @@ public final class Scorer {
                     r == null ? 0 : r.millis(), message == null ? "" : message, r == null ? "" : r.output(),
                     rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey())));
         }
-        return summarize(exercise, "graded", tests, List.of());
+        return Points.exercise(exercise, "graded", tests, List.of());
     }
 
     /** An exercise that could not run (missing, compile error, API mismatch): every test fails with the reason. */
@@ -50,10 +50,7 @@ public final class Scorer {
             tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), "failed", 0, s.max(), 0, reason, "",
                     rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey())));
         }
-        return summarize(exercise, status, tests, diagnostics);
-    }
-
-    private static ExerciseScore summarize(String exercise, String status, List<TestScore> tests, List<String> diagnostics) {
         return Points.exercise(exercise, status, tests, diagnostics);
     }
+
 }
