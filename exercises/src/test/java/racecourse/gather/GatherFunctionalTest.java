@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.Bounded;
+import racecourse.testkit.Eventually;
 
 /** all, settled, first and withTimeout on futures the test completes itself, in a chosen order. */
 @Tag("gather")
@@ -84,17 +85,19 @@ class GatherFunctionalTest {
         CompletableFuture<String> fast = new CompletableFuture<>();
         CompletableFuture<String> first = Gather.first(List.of(slow, fast));
         fast.complete("fast");
-        slow.complete("slow");
+        // SPEC: the result may complete a little later on another thread; the other input completes only after it.
         assertEquals("fast", Completions.valueOf(first, LIMIT, "Gather.first"));
+        slow.complete("slow");
+        assertEquals("fast", first.getNow(null), "first() changed its value when a later input completed");
 
         CompletableFuture<String> failsFirst = new CompletableFuture<>();
         CompletableFuture<String> later = new CompletableFuture<>();
         CompletableFuture<String> firstFailure = Gather.first(List.of(later, failsFirst));
         IllegalStateException boom = new IllegalStateException("first to finish");
         failsFirst.completeExceptionally(boom);
-        later.complete("later");
         assertSame(boom, Completions.failureOf(firstFailure, LIMIT, "Gather.first when the first input to finish fails"),
                 "a failure that comes first wins too");
+        later.complete("later");
     }
 
     @Test
@@ -119,13 +122,14 @@ class GatherFunctionalTest {
     @Test
     void withTimeout_passes_an_earlier_outcome_through_unchanged() {
         CompletableFuture<String> quick = new CompletableFuture<>();
-        CompletableFuture<String> timed = Gather.withTimeout(quick, 2, TimeUnit.SECONDS);
+        // A timeout far longer than the test waits: the outcome must pass through when the input completes, not at the timeout.
+        CompletableFuture<String> timed = Gather.withTimeout(quick, 120, TimeUnit.SECONDS);
         quick.complete("in time");
-        assertEquals("in time", Completions.valueOf(timed, LIMIT, "withTimeout(2 s) of a future completed at once"));
+        assertEquals("in time", Completions.valueOf(timed, LIMIT, "withTimeout(120 s) of a future completed at once"));
         assertFalse(quick.isCancelled(), "an input that completed in time must not be cancelled");
 
         CompletableFuture<String> failing = new CompletableFuture<>();
-        CompletableFuture<String> timedFailure = Gather.withTimeout(failing, 2, TimeUnit.SECONDS);
+        CompletableFuture<String> timedFailure = Gather.withTimeout(failing, 120, TimeUnit.SECONDS);
         IllegalStateException boom = new IllegalStateException("failed in time");
         failing.completeExceptionally(boom);
         assertSame(boom, Completions.failureOf(timedFailure, LIMIT, "withTimeout of a failing future"));
@@ -133,5 +137,28 @@ class GatherFunctionalTest {
         CompletableFuture<String> done = CompletableFuture.completedFuture("done");
         assertEquals("done", Completions.valueOf(Gather.withTimeout(done, 0, TimeUnit.SECONDS), LIMIT,
                 "withTimeout(0) of a future that is already complete"), "a zero timeout on a completed input gives its value");
+    }
+
+    @Test
+    void withTimeout_does_not_fire_before_its_timeout() {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        CompletableFuture<String> timed = Gather.withTimeout(never, 800, TimeUnit.MILLISECONDS);
+        Eventually.stillAfter(Duration.ofMillis(300), () -> !timed.isDone() && !never.isCancelled(),
+                "withTimeout(800 ms) had already fired after 300 ms (done: " + timed.isDone() + ", input cancelled: "
+                        + never.isCancelled() + "): convert the timeout with its unit");
+        assertInstanceOf(TimeoutException.class, Completions.failureOf(timed, LIMIT, "withTimeout(800 ms) of a future that"
+                + " never completes"));
+    }
+
+    @Test
+    void withTimeout_of_zero_or_less_than_a_millisecond_fails_at_once() {
+        // SPEC: timed waits accept any timeout, also below one millisecond; zero means "do not wait".
+        for (long nanos : new long[] {0, 1, 500_000}) {
+            CompletableFuture<String> never = new CompletableFuture<>();
+            CompletableFuture<String> timed = Gather.withTimeout(never, nanos, TimeUnit.NANOSECONDS);
+            assertInstanceOf(TimeoutException.class, Completions.failureOf(timed, LIMIT, "withTimeout(" + nanos
+                    + " ns) of a future that never completes"), "withTimeout(" + nanos + " ns) fails with TimeoutException");
+            assertTrue(never.isCancelled(), "withTimeout(" + nanos + " ns) cancels the input when it fires");
+        }
     }
 }

@@ -1,25 +1,36 @@
 package racecourse.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.Bounded;
+import racecourse.testkit.Eventually;
+import racecourse.testkit.Race;
 
-/** Futures.asCompleted and Futures.await on tasks whose completion order the test controls. */
+/**
+ * Futures.asCompleted and Futures.await on tasks whose completion order the test controls.
+ * Timeouts given to await() are far longer than the test waits: await() must return when its
+ * condition holds, not when the timeout runs out.
+ */
 @Tag("pool")
 @Tag("functional")
 class FuturesFunctionalTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(5);
+    /** Longer than any test here waits: an await() that returns only at its timeout fails the test. */
+    private static final long LONG_TIMEOUT_SECONDS = 120;
 
     @Test
-    void asCompleted_yields_futures_in_completion_order() throws InterruptedException {
+    void asCompleted_yields_each_future_as_it_completes() throws InterruptedException {
         ThreadPool pool = new ThreadPool(3);
         try {
             Pools.Gate a = new Pools.Gate();
@@ -31,19 +42,78 @@ class FuturesFunctionalTest {
             a.awaitEntered();
             b.awaitEntered();
             c.awaitEntered();
-            List<String> order = new ArrayList<>();
-            Iterable<TaskFuture<String>> completed = Futures.asCompleted(List.of(fa, fb, fc));
-            b.open();
-            Bounded.call("result() of b", LIMIT, fb::result);
-            c.open();
-            Bounded.call("result() of c", LIMIT, fc::result);
-            a.open();
-            Bounded.run("iterating asCompleted()", LIMIT, () -> {
-                for (TaskFuture<String> f : completed) {
+            List<String> order = Collections.synchronizedList(new ArrayList<>());
+            // The iteration starts while nothing is done; from then on every next() waits for one more completion
+            // (SPEC: "from then on each next() blocks until one more future completes and yields it").
+            Race.Running iterating = Race.of("iterating asCompleted(a, b, c)", Duration.ofSeconds(20)).actor(() -> {
+                for (TaskFuture<String> f : Futures.asCompleted(List.of(fa, fb, fc))) {
                     order.add(f.result());
                 }
-            });
+            }).start();
+            b.open();
+            Eventually.until(LIMIT, () -> order.size() == 1, "b completed while a and c were still running, but asCompleted()"
+                    + " did not yield it: it must hand out each future as soon as it completes (not wait for them one by"
+                    + " one in the order they were given). Yielded so far: " + order);
+            c.open();
+            Eventually.until(LIMIT, () -> order.size() == 2, "c completed next, but asCompleted() did not yield it; yielded: " + order);
+            a.open();
+            iterating.finish();
             assertEquals(List.of("b", "c", "a"), order, "asCompleted() must yield futures in the order they completed");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void asCompleted_yields_every_future_once_when_all_were_done_before() {
+        ThreadPool pool = new ThreadPool(2);
+        try {
+            List<TaskFuture<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> n));
+            }
+            for (TaskFuture<Integer> f : futures) {
+                Bounded.call("result()", LIMIT, f::result);
+            }
+            // SPEC: futures already done when iteration reaches them may come in any order among themselves.
+            List<TaskFuture<Integer>> yielded = Bounded.call("iterating asCompleted() of 5 finished futures", LIMIT, () -> {
+                List<TaskFuture<Integer>> out = new ArrayList<>();
+                for (TaskFuture<Integer> f : Futures.asCompleted(futures)) {
+                    out.add(f);
+                }
+                return out;
+            });
+            assertEquals(5, yielded.size(), "asCompleted() yields each of the 5 futures once, found " + yielded.size());
+            assertEquals(new HashSet<>(futures), new HashSet<>(yielded), "asCompleted() yields each given future exactly once");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void asCompleted_never_yields_a_future_that_is_not_done() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(2);
+        try {
+            Pools.Gate first = new Pools.Gate();
+            Pools.Gate second = new Pools.Gate();
+            TaskFuture<String> f1 = pool.submit(() -> first.pass("1"));
+            TaskFuture<String> f2 = pool.submit(() -> second.pass("2"));
+            first.awaitEntered();
+            second.awaitEntered();
+            List<String> yielded = Collections.synchronizedList(new ArrayList<>());
+            Race.Running iterating = Race.of("iterating asCompleted() of 2 running tasks", Duration.ofSeconds(20)).actor(() -> {
+                for (TaskFuture<String> f : Futures.asCompleted(List.of(f1, f2))) {
+                    yielded.add(f.isDone() ? "done" : "NOT DONE");
+                }
+            }).start();
+            Eventually.stillAfter(Duration.ofMillis(200), yielded::isEmpty, "asCompleted() yielded a future while no task"
+                    + " had completed: next() must wait until one more future completes (" + yielded + ")");
+            second.open();
+            Eventually.until(LIMIT, () -> yielded.size() == 1, "asCompleted() did not yield the future that completed");
+            first.open();
+            iterating.finish();
+            assertEquals(List.of("done", "done"), yielded, "every future asCompleted() yields is done");
         } finally {
             Pools.closeWithin(pool, LIMIT);
         }
@@ -56,8 +126,9 @@ class FuturesFunctionalTest {
             Pools.Gate slow = new Pools.Gate();
             TaskFuture<String> stuck = pool.submit(() -> slow.pass("slow"));
             TaskFuture<String> quick = pool.submit(() -> "quick");
-            WaitResult<String> r = Bounded.call("await(FIRST_COMPLETED)", LIMIT,
-                    () -> Futures.await(List.of(stuck, quick), 4, TimeUnit.SECONDS, ReturnWhen.FIRST_COMPLETED));
+            WaitResult<String> r = Bounded.call("await(FIRST_COMPLETED, " + LONG_TIMEOUT_SECONDS + " s) with one quick task",
+                    LIMIT, () -> Futures.await(List.of(stuck, quick), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                            ReturnWhen.FIRST_COMPLETED));
             assertEquals(Set.of(quick), r.done(), "done after FIRST_COMPLETED");
             assertEquals(Set.of(stuck), r.notDone(), "not done after FIRST_COMPLETED");
             slow.open();
@@ -71,17 +142,24 @@ class FuturesFunctionalTest {
         ThreadPool pool = new ThreadPool(3);
         try {
             Pools.Gate slow = new Pools.Gate();
+            Pools.Gate failNow = new Pools.Gate();
             TaskFuture<String> stuck = pool.submit(() -> slow.pass("slow"));
             TaskFuture<String> fine = pool.submit(() -> "fine");
             Bounded.call("result() of the task that succeeds", LIMIT, fine::result);
             TaskFuture<String> failing = pool.submit(() -> {
-                Thread.sleep(50);
+                failNow.pass("x");
                 throw new IllegalStateException("fails");
             });
-            WaitResult<String> r = Bounded.call("await(FIRST_EXCEPTION)", LIMIT,
-                    () -> Futures.await(List.of(stuck, fine, failing), 4, TimeUnit.SECONDS, ReturnWhen.FIRST_EXCEPTION));
-            assertEquals(Set.of(fine, failing), r.done(), "FIRST_EXCEPTION waits past successes until a failure");
-            assertEquals(Set.of(stuck), r.notDone());
+            failNow.awaitEntered();
+            Race.Running waiting = Race.of("await(FIRST_EXCEPTION) while one task succeeded and two run", LIMIT)
+                    .actor(() -> {
+                        WaitResult<String> r = Futures.await(List.of(stuck, fine, failing), LONG_TIMEOUT_SECONDS,
+                                TimeUnit.SECONDS, ReturnWhen.FIRST_EXCEPTION);
+                        assertEquals(Set.of(fine, failing), r.done(), "FIRST_EXCEPTION waits past successes until a failure");
+                        assertEquals(Set.of(stuck), r.notDone());
+                    }).start();
+            failNow.open();
+            waiting.finish();
             slow.open();
         } finally {
             Pools.closeWithin(pool, LIMIT);
@@ -89,24 +167,71 @@ class FuturesFunctionalTest {
     }
 
     @Test
-    void await_all_completed_and_timeouts_split_done_from_not_done() throws InterruptedException {
+    void await_first_exception_without_any_failure_returns_when_all_are_done() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(2);
+        try {
+            Pools.Gate slow = new Pools.Gate();
+            TaskFuture<String> later = pool.submit(() -> slow.pass("later"));
+            TaskFuture<String> quick = pool.submit(() -> "quick");
+            Bounded.call("result() of the quick task", LIMIT, quick::result);
+            List<WaitResult<String>> result = Collections.synchronizedList(new ArrayList<>());
+            Race.Running waiting = Race.of("await(FIRST_EXCEPTION) where nothing fails", LIMIT).actor(() -> result.add(
+                    Futures.await(List.of(later, quick), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS, ReturnWhen.FIRST_EXCEPTION)))
+                    .start();
+            Eventually.stillAfter(Duration.ofMillis(200), result::isEmpty, "await(FIRST_EXCEPTION) returned while a task was"
+                    + " still running and none had failed: with no failure it waits until all are done");
+            slow.open();
+            waiting.finish();
+            assertEquals(Set.of(later, quick), result.get(0).done(), "FIRST_EXCEPTION with no failure: all done");
+            assertEquals(Set.of(), result.get(0).notDone());
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void await_all_completed_returns_when_the_last_one_is_done() throws InterruptedException {
         ThreadPool pool = new ThreadPool(2);
         try {
             Pools.Gate slow = new Pools.Gate();
             TaskFuture<String> stuck = pool.submit(() -> slow.pass("slow"));
             TaskFuture<String> quick = pool.submit(() -> "quick");
+            slow.awaitEntered();
+            Race.Running waiting = Race.of("await(ALL_COMPLETED, " + LONG_TIMEOUT_SECONDS + " s)", LIMIT).actor(() -> {
+                WaitResult<String> all = Futures.await(List.of(stuck, quick), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                        ReturnWhen.ALL_COMPLETED);
+                assertEquals(Set.of(stuck, quick), all.done());
+                assertEquals(Set.of(), all.notDone());
+            }).start();
+            slow.open();
+            waiting.finish();
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void await_splits_done_from_not_done_at_its_timeout() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(2);
+        try {
+            Pools.Gate slow = new Pools.Gate();
+            TaskFuture<String> stuck = pool.submit(() -> slow.pass("slow"));
+            TaskFuture<String> quick = pool.submit(() -> "quick");
+            Bounded.call("result() of the quick task", LIMIT, quick::result);
             long start = System.nanoTime();
             WaitResult<String> timedOut = Bounded.call("await(ALL_COMPLETED, 200 ms) with one task stuck", LIMIT,
                     () -> Futures.await(List.of(stuck, quick), 200, TimeUnit.MILLISECONDS, ReturnWhen.ALL_COMPLETED));
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(Set.of(quick), timedOut.done(), "done after the timeout");
             assertEquals(Set.of(stuck), timedOut.notDone(), "not done after the timeout");
-            org.junit.jupiter.api.Assertions.assertTrue(waited >= 190, "await(200 ms) returned after " + waited + " ms");
+            assertTrue(waited >= 190, "await(200 ms) returned after " + waited + " ms");
+            for (long nanos : new long[] {0, 1, 500_000, -5}) {
+                WaitResult<String> now = Bounded.call("await(ALL_COMPLETED, " + nanos + " ns) with one task stuck",
+                        Duration.ofSeconds(2), () -> Futures.await(List.of(stuck, quick), nanos, TimeUnit.NANOSECONDS,
+                                ReturnWhen.ALL_COMPLETED));
+                assertEquals(Set.of(stuck), now.notDone(), "await(" + nanos + " ns): not done");
+            }
             slow.open();
-            WaitResult<String> all = Bounded.call("await(ALL_COMPLETED)", LIMIT,
-                    () -> Futures.await(List.of(stuck, quick), 4, TimeUnit.SECONDS, ReturnWhen.ALL_COMPLETED));
-            assertEquals(Set.of(stuck, quick), all.done());
-            assertEquals(Set.of(), all.notDone());
         } finally {
             Pools.closeWithin(pool, LIMIT);
         }

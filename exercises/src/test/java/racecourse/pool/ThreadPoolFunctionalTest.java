@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.Bounded;
+import racecourse.testkit.Eventually;
 
 /** ThreadPool and TaskFuture with one or two tasks: results, failures, cancel, timeouts, callbacks, map, shutdown. */
 @Tag("pool")
@@ -84,6 +85,29 @@ class ThreadPoolFunctionalTest {
             Pools.closeWithin(pool, LIMIT);
         }
         assertEquals(List.of(), ran, "a task cancelled while queued must never run");
+    }
+
+    @Test
+    void callbacks_of_a_cancelled_future_run_exactly_once() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            Pools.Gate gate = new Pools.Gate();
+            pool.submit(() -> gate.pass("blocker"));
+            gate.awaitEntered();
+            TaskFuture<String> queued = pool.submit(() -> "queued");
+            List<String> calls = Collections.synchronizedList(new ArrayList<>());
+            queued.addDoneCallback(f -> calls.add("before cancel, cancelled=" + f.isCancelled()));
+            assertTrue(queued.cancel(), "cancel() of a queued task");
+            // SPEC: a callback on an unfinished future runs exactly once, on whichever thread completes it: cancel() does.
+            Eventually.until(LIMIT, () -> !calls.isEmpty(), "a callback added before cancel() never ran: cancelling a"
+                    + " future completes it, and its callbacks must run");
+            queued.addDoneCallback(f -> calls.add("after cancel, cancelled=" + f.isCancelled()));
+            assertEquals(List.of("before cancel, cancelled=true", "after cancel, cancelled=true"), calls,
+                    "each callback of a cancelled future runs once; one added after cancel() runs at once");
+            gate.open();
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class NoLeakedThreads implements BeforeEachCallback, AfterEachCallb
     }
 
     // Threads of the JDK and of JUnit are not the student's doing.
-    private static boolean isHarnessThread(Thread t) {
+    public static boolean isHarnessThread(Thread t) {
         String name = t.getName();
         return name.startsWith("racecourse-") || name.startsWith("junit-") || name.startsWith("ForkJoinPool")
                 || name.startsWith("CompletableFutureDelayScheduler") || name.startsWith("Attach Listener")
