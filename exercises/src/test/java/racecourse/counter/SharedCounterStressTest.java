@@ -9,36 +9,45 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.Race;
 import racecourse.testkit.Seeds;
+import racecourse.testkit.TimeBox;
 
 /**
  * Many threads update one counter at once; the final count must be exact. A lost update (two
  * threads read the same old value, both write old+1) shows up as a count that is too low.
- * Inputs come from the run seed ({@code -Dracecourse.seed=N}). Every run is bounded by a watchdog.
+ * Inputs come from the run seed ({@code -Dracecourse.seed=N}). Each loop checks a time box once
+ * per call (which also keeps the JIT from merging racy updates): a slow but correct counter does
+ * fewer calls, and the count must match exactly the calls that were made.
  */
 @Tag("counter")
 @Tag("stress")
 class SharedCounterStressTest {
 
     private static final int THREADS = 4;
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    /** How long one race may keep calling; the watchdog allows far more. */
+    private static final Duration BUDGET = Duration.ofSeconds(3);
+    private static final Duration LIMIT = Duration.ofSeconds(40);
 
     @Test
     void concurrent_increments_are_all_counted() {
         int perThread = 50_000;
         for (int round = 0; round < 3; round++) {
             SharedCounter counter = new SharedCounter();
+            long[] done = new long[THREADS];
+            TimeBox box = TimeBox.of(BUDGET);
             Race.of(THREADS + " threads x " + perThread + " increment()", LIMIT)
                     .actors(THREADS, i -> {
-                        for (int n = 0; n < perThread; n++) {
+                        int n = 0;
+                        for (; n < perThread && box.open(); n++) {
                             counter.increment();
                         }
+                        done[i] = n;
                     }).run();
-            long expected = (long) THREADS * perThread;
+            long expected = sum(done);
             long actual = counter.get();
             if (actual != expected) {
-                fail(String.format("lost updates: %d threads x %d increment() should give %d, got %d (%d lost)."
+                fail(String.format("lost updates: %d threads made %d increment() calls in all, the count is %d (%d lost)."
                         + " Two threads read the same old value and both wrote old+1: guard the read-modify-write with a lock.",
-                        THREADS, perThread, expected, actual, expected - actual));
+                        THREADS, expected, actual, expected - actual));
             }
         }
     }
@@ -48,20 +57,28 @@ class SharedCounterStressTest {
         SplittableRandom random = Seeds.forTest("counter.adds");
         int perThread = 30_000;
         long[][] deltas = new long[THREADS][perThread];
-        long expected = 0;
         for (long[] row : deltas) {
             for (int n = 0; n < perThread; n++) {
                 row[n] = random.nextLong(-1_000, 1_001);
-                expected += row[n];
             }
         }
         SharedCounter counter = new SharedCounter();
+        int[] done = new int[THREADS];
+        TimeBox box = TimeBox.of(BUDGET);
         Race.of(THREADS + " threads x " + perThread + " add(random)", LIMIT)
                 .actors(THREADS, i -> {
-                    for (long d : deltas[i]) {
-                        counter.add(d);
+                    int n = 0;
+                    for (; n < perThread && box.open(); n++) {
+                        counter.add(deltas[i][n]);
                     }
+                    done[i] = n;
                 }).run();
+        long expected = 0;
+        for (int i = 0; i < THREADS; i++) {
+            for (int n = 0; n < done[i]; n++) {
+                expected += deltas[i][n];
+            }
+        }
         assertEquals(expected, counter.get(), "sum of all add(delta) calls (seed " + Seeds.runSeed()
                 + "): a lower or higher total means updates were lost");
     }
@@ -70,19 +87,28 @@ class SharedCounterStressTest {
     void addAndGet_never_returns_the_same_value_twice() {
         int perThread = 25_000;
         long[][] seen = new long[THREADS][perThread];
+        int[] done = new int[THREADS];
         SharedCounter counter = new SharedCounter();
+        TimeBox box = TimeBox.of(BUDGET);
         Race.of(THREADS + " threads x " + perThread + " addAndGet(1)", LIMIT)
                 .actors(THREADS, i -> {
-                    for (int n = 0; n < perThread; n++) {
+                    int n = 0;
+                    for (; n < perThread && box.open(); n++) {
                         seen[i][n] = counter.addAndGet(1);
                     }
+                    done[i] = n;
                 }).run();
-        int total = THREADS * perThread;
+        int total = 0;
+        for (int d : done) {
+            total += d;
+        }
         boolean[] returned = new boolean[total + 1];
-        for (long[] row : seen) {
-            for (long v : row) {
+        for (int i = 0; i < THREADS; i++) {
+            for (int n = 0; n < done[i]; n++) {
+                long v = seen[i][n];
                 if (v < 1 || v > total) {
-                    fail("addAndGet(1) returned " + v + ", outside 1.." + total + ": the update and the read are not one step");
+                    fail("addAndGet(1) returned " + v + ", outside 1.." + total + " (" + total + " calls in all): the update"
+                            + " and the read are not one step");
                 }
                 if (returned[(int) v]) {
                     fail("addAndGet(1) returned " + v + " to two calls: each call must add and read back as one indivisible"
@@ -91,27 +117,43 @@ class SharedCounterStressTest {
                 returned[(int) v] = true;
             }
         }
-        assertEquals(total, counter.get(), "final count");
+        assertEquals(total, counter.get(), "final count after " + total + " addAndGet(1) calls");
     }
 
     @Test
     void increment_and_add_racing_each_other_are_all_counted() {
         int perThread = 300_000;
         for (int round = 0; round < 2; round++) {
-        SharedCounter counter = new SharedCounter();
-        Race.of("increment() racing add(2)", LIMIT)
-                .actors(2, i -> {
-                    for (int n = 0; n < perThread; n++) {
-                        counter.increment();
-                    }
-                })
-                .actors(2, i -> {
-                    for (int n = 0; n < perThread; n++) {
-                        counter.add(2);
-                    }
-                }).run();
-        long expected = 2L * perThread + 2L * perThread * 2;
-        assertEquals(expected, counter.get(), "increment() and add() racing: a wrong total means they do not use the same lock");
+            SharedCounter counter = new SharedCounter();
+            long[] increments = new long[2];
+            long[] adds = new long[2];
+            TimeBox box = TimeBox.of(BUDGET);
+            Race.of("increment() racing add(2)", LIMIT)
+                    .actors(2, i -> {
+                        int n = 0;
+                        for (; n < perThread && box.open(); n++) {
+                            counter.increment();
+                        }
+                        increments[i] = n;
+                    })
+                    .actors(2, i -> {
+                        int n = 0;
+                        for (; n < perThread && box.open(); n++) {
+                            counter.add(2);
+                        }
+                        adds[i] = n;
+                    }).run();
+            long expected = sum(increments) + 2 * sum(adds);
+            assertEquals(expected, counter.get(), sum(increments) + " increment() and " + sum(adds) + " add(2) racing: a"
+                    + " wrong total means they do not use the same lock");
         }
+    }
+
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) {
+            s += v;
+        }
+        return s;
     }
 }
