@@ -7,7 +7,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import racecourse.testkit.Implemented;
 import racecourse.testkit.StructureRules;
 
 /** The exercise's rule, checked on the compiled classes: the counter is guarded by a lock, not by atomics. */
@@ -19,7 +18,7 @@ class SharedCounterStructureTest {
 
     @BeforeAll
     static void importStudentClasses() {
-        Implemented.require("SharedCounter", () -> new SharedCounter().get());
+        CounterImplemented.require();
         classes = StructureRules.studentClasses(SharedCounter.class);
     }
 

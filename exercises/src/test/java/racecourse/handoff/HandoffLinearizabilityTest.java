@@ -10,7 +10,6 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import racecourse.testkit.Implemented;
 import racecourse.testkit.LincheckRun;
 
 /**
@@ -26,19 +25,19 @@ public class HandoffLinearizabilityTest {
 
     @Test
     void offer_and_poll_are_linearizable() {
-        Implemented.require("Handoff", () -> new Handoff<Integer>().poll());
-        LincheckRun.check(Slot.class);
+        HandoffImplemented.requireHandoff();
+        LincheckRun.check(Slot.class, SlotModel.class);
     }
 
     @Test
     void event_set_clear_and_isSet_are_linearizable() {
-        Implemented.require("Event", () -> new Event().isSet());
-        LincheckRun.check(Flag.class);
+        HandoffImplemented.requireEvent();
+        LincheckRun.check(Flag.class, FlagModel.class);
     }
 
     @Test
     void blocking_put_and_take_hand_over_each_item_once_in_every_interleaving() {
-        Implemented.require("Handoff", () -> new Handoff<Integer>().poll());
+        HandoffImplemented.requireHandoff();
         LincheckRun.concurrent(CONCURRENT_TEST_INVOCATIONS, () -> {
             Handoff<Integer> box = new Handoff<>();
             int[] taken = new int[2];
@@ -93,6 +92,46 @@ public class HandoffLinearizabilityTest {
         @Operation
         public boolean awaitZero() throws InterruptedException {
             return event.await(0, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The contract of offer and poll on one thread: one slot. */
+    public static class SlotModel {
+        private Integer slot;
+
+        public boolean offer(int item) {
+            if (slot != null) {
+                return false;
+            }
+            slot = item;
+            return true;
+        }
+
+        public Integer poll() {
+            Integer item = slot;
+            slot = null;
+            return item;
+        }
+    }
+
+    /** The contract of Event's non-blocking operations on one thread: a flag. */
+    public static class FlagModel {
+        private boolean set;
+
+        public void set() {
+            set = true;
+        }
+
+        public void clear() {
+            set = false;
+        }
+
+        public boolean isSet() {
+            return set;
+        }
+
+        public boolean awaitZero() {
+            return set;
         }
     }
 

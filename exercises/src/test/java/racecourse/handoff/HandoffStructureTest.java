@@ -6,8 +6,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import racecourse.testkit.Implemented;
+import java.util.List;
 import racecourse.testkit.StructureRules;
+import racecourse.testkit.StructureRules.ConcurrentKind;
 
 /** The exercise's rule: monitors or Lock + Condition, nothing ready-made, no sleeping or spinning. */
 @Tag("handoff")
@@ -18,16 +19,18 @@ class HandoffStructureTest {
 
     @BeforeAll
     static void importStudentClasses() {
-        Implemented.require("Event and Handoff", () -> {
-            new Event().isSet();
-            new Handoff<Integer>().poll();
-        });
+        HandoffImplemented.requireEvent();
+        HandoffImplemented.requireHandoff();
         classes = StructureRules.studentClasses(Handoff.class);
     }
 
     @Test
     void builds_on_monitors_or_locks_only() {
-        StructureRules.onlyLocksFromJavaUtilConcurrent("racecourse.handoff", true).check(classes);
+        // SPEC: no java.util.concurrent collections or synchronizers, no atomics (locks and Conditions are the point).
+        StructureRules.noJavaUtilConcurrent("racecourse.handoff", List.of(ConcurrentKind.COLLECTIONS,
+                ConcurrentKind.SYNCHRONIZERS, ConcurrentKind.ATOMICS), "the point of this exercise is to build the waiting"
+                + " yourself from synchronized + wait/notifyAll or Lock + Condition; ready-made queues, latches or"
+                + " semaphores would do it for you").check(classes);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.Bounded;
-import racecourse.testkit.Implemented;
 import racecourse.testkit.LincheckRun;
 import racecourse.testkit.Seeds;
 
@@ -32,7 +31,7 @@ class ThreadPoolLinearizabilityTest {
 
     @Test
     void cancel_racing_the_start_of_a_task_has_one_consistent_outcome() {
-        Implemented.require("ThreadPool", () -> new ThreadPool(1).close());
+        PoolImplemented.require();
         SplittableRandom random = Seeds.forTest("pool.cancel-race");
         ThreadPool pool = new ThreadPool(1);
         try {
@@ -48,7 +47,7 @@ class ThreadPoolLinearizabilityTest {
 
     @Test
     void a_callback_added_while_the_task_completes_runs_once_in_every_interleaving() {
-        Implemented.require("ThreadPool", () -> new ThreadPool(1).close());
+        PoolImplemented.require();
         LincheckRun.concurrent(100, () -> {
             ThreadPool pool = new ThreadPool(1);
             TaskFuture<Integer> future = pool.submit(() -> 1);
@@ -74,7 +73,7 @@ class ThreadPoolLinearizabilityTest {
 
     @Test
     void cancel_racing_the_start_has_one_consistent_outcome_in_every_interleaving() {
-        Implemented.require("ThreadPool", () -> new ThreadPool(1).close());
+        PoolImplemented.require();
         LincheckRun.concurrent(60, () -> {
             ThreadPool pool = new ThreadPool(1);
             boolean[] ran = new boolean[1];

@@ -1,21 +1,13 @@
 package racecourse.pool;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import racecourse.testkit.Implemented;
+import java.util.List;
+import java.util.Set;
 import racecourse.testkit.StructureRules;
+import racecourse.testkit.StructureRules.ConcurrentKind;
 
 /** The exercise's rule: your own workers and futures, no ready-made executors or futures, no atomics. */
 @Tag("pool")
@@ -26,20 +18,27 @@ class ThreadPoolStructureTest {
 
     @BeforeAll
     static void importStudentClasses() {
-        Implemented.require("ThreadPool", () -> new ThreadPool(1).close());
+        PoolImplemented.require();
         classes = StructureRules.studentClasses(ThreadPool.class);
     }
 
     @Test
     void builds_its_own_pool_and_futures() {
-        noClasses().that().resideInAPackage("racecourse.pool")
-                .should().dependOnClassesThat().belongToAnyOf(ExecutorService.class, Executors.class,
-                        ThreadPoolExecutor.class, ForkJoinPool.class, FutureTask.class, CompletableFuture.class,
-                        ScheduledExecutorService.class, AbstractExecutorService.class)
-                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent.atomic..")
-                .because("this exercise is building a pool and its futures: workers that take tasks from a queue you"
-                        + " guard with a lock, and a future whose state you guard the same way")
-                .check(classes);
+        // SPEC: no ExecutorService, Executors, ThreadPoolExecutor, ForkJoinPool, FutureTask, CompletableFuture or
+        // atomics: every executor of java.util.concurrent counts, as a type, a call or a method reference.
+        StructureRules.noJavaUtilConcurrent("racecourse.pool", List.of(ConcurrentKind.EXECUTORS, ConcurrentKind.ATOMICS),
+                "this exercise is building a pool and its futures: workers that take tasks from a queue you guard with a"
+                        + " lock, and a future whose state you guard the same way").check(classes);
+    }
+
+    @Test
+    void runs_no_parallel_stream() {
+        StructureRules.noMethods("racecourse.pool", java.util.stream.BaseStream.class, Set.of("parallel"),
+                "BaseStream.parallel()", "a parallel stream runs on ForkJoinPool's common pool: an executor the exercise"
+                        + " asks you to build yourself").check(classes);
+        StructureRules.noMethods("racecourse.pool", java.util.Collection.class, Set.of("parallelStream"),
+                "Collection.parallelStream()", "a parallel stream runs on ForkJoinPool's common pool: an executor the"
+                        + " exercise asks you to build yourself").check(classes);
     }
 
     @Test

@@ -4,24 +4,54 @@ import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Structure points are for an implementation, not for an untouched stub: a structure test first
- * calls one basic method, and a "not implemented yet" stub fails it.
+ * Linearizability and structure points are for an implementation, not for a stub or half of one:
+ * those tests first call every method of the exercise once (on states where nothing has to wait),
+ * and a method that still throws "not implemented yet" fails them. Each probe runs on a watched
+ * daemon thread, so a probe that hangs costs at most a few seconds and is left to the other tests.
  */
 public final class Implemented {
+
+    private static final long PROBE_LIMIT_MILLIS = 10_000;
 
     private Implemented() {
     }
 
-    public static void require(String what, Executable probe) {
-        try {
-            probe.execute();
-        } catch (UnsupportedOperationException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (msg.startsWith("not implemented yet")) {
-                throw new AssertionFailedError("implement " + what + " first (" + msg + "): structure rules are checked on your implementation");
+    /** Fails when any probe throws UnsupportedOperationException("not implemented yet..."). */
+    public static void require(String what, Executable... probes) {
+        for (Executable probe : probes) {
+            String missing = notImplemented(probe);
+            if (missing != null) {
+                throw new AssertionFailedError("implement every method of " + what + " first (" + missing + "): these"
+                        + " points are for a whole implementation");
             }
-        } catch (Throwable ignored) {
-            // Anything else is the functional tests' business.
+        }
+    }
+
+    private static String notImplemented(Executable probe) {
+        String[] missing = new String[1];
+        Thread t = new Thread(() -> {
+            try {
+                probe.execute();
+            } catch (UnsupportedOperationException e) {
+                String msg = String.valueOf(e.getMessage());
+                if (msg.startsWith("not implemented yet")) {
+                    synchronized (missing) {
+                        missing[0] = msg;
+                    }
+                }
+            } catch (Throwable ignored) {
+                // Anything else is the functional tests' business.
+            }
+        }, "racecourse-implemented-probe");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(PROBE_LIMIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (missing) {
+            return missing[0];
         }
     }
 }

@@ -36,11 +36,17 @@ public final class LincheckRun {
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 
-    /** Checks that every concurrent history of {@code testClass}'s operations is linearizable. */
-    public static void check(Class<?> testClass) {
+    /**
+     * Checks that every concurrent history of {@code testClass}'s operations is one that {@code model},
+     * a plain one-thread model of the contract with methods of the same names and signatures, can
+     * give in some one-at-a-time order. Against the model, not against the student's class run
+     * sequentially: a method that always throws or always refuses is not "linearizable" here.
+     */
+    public static void check(Class<?> testClass, Class<?> model) {
         try {
             if (MC_ITERATIONS > 0) {
                 new ModelCheckingOptions()
+                        .sequentialSpecification(model)
                         .iterations(MC_ITERATIONS)
                         .invocationsPerIteration(MC_INVOCATIONS)
                         .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)
@@ -48,6 +54,7 @@ public final class LincheckRun {
             }
             if (STRESS_ITERATIONS > 0) {
                 new StressOptions()
+                        .sequentialSpecification(model)
                         .iterations(STRESS_ITERATIONS)
                         .invocationsPerIteration(STRESS_INVOCATIONS)
                         .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -74,50 +75,109 @@ public final class StructureRules {
     }
 
     /**
-     * Only {@code java.util.concurrent.locks} (Lock, Condition, but not LockSupport), TimeUnit and
-     * exception types from {@code java.util.concurrent}: no ready-made queues, synchronizers or
-     * executors; atomics too when {@code allowAtomics} is false.
+     * No class of {@code java.util.concurrent} (or its subpackages) whose kind is one of {@code kinds}:
+     * used as a type, called, or referred to by a method reference, all count.
      */
-    public static ArchRule onlyLocksFromJavaUtilConcurrent(String exercisePackage, boolean forbidAtomics) {
-        DescribedPredicate<JavaClass> readyMade = DescribedPredicate.describe(
-                forbidAtomics ? "java.util.concurrent classes other than locks, TimeUnit and exceptions"
-                        : "java.util.concurrent classes other than locks, atomics, TimeUnit and exceptions",
-                c -> {
-                    String name = c.getName();
-                    if (!name.startsWith("java.util.concurrent.")) {
-                        return false;
-                    }
-                    if (name.startsWith("java.util.concurrent.locks.")) {
-                        return name.startsWith("java.util.concurrent.locks.LockSupport");
-                    }
-                    if (name.startsWith("java.util.concurrent.atomic.")) {
-                        return forbidAtomics;
-                    }
-                    // By name, not by class hierarchy: every exception type of java.util.concurrent ends in
-                    // "Exception", and a name never depends on how much of the JDK ArchUnit resolved.
-                    return !name.equals("java.util.concurrent.TimeUnit") && !name.endsWith("Exception");
-                });
+    public static ArchRule noJavaUtilConcurrent(String exercisePackage, List<ConcurrentKind> kinds, String because) {
+        List<String> names = kinds.stream().map(ConcurrentKind::description).toList();
+        DescribedPredicate<JavaClass> forbidden = DescribedPredicate.describe("java.util.concurrent " + String.join(", ", names),
+                c -> kinds.stream().anyMatch(k -> k.matches(c.getName())));
         return noClasses().that().resideInAPackage(exercisePackage)
-                .should().dependOnClassesThat(readyMade)
-                .because("the point of this exercise is to build the waiting yourself from synchronized + wait/notifyAll"
-                        + " or Lock + Condition; ready-made queues, latches, semaphores or executors would do it for you");
+                .should().dependOnClassesThat(forbidden)
+                .because(because);
     }
 
-    /** No Thread.sleep, TimeUnit.sleep, Thread.yield, Thread.onSpinWait or LockSupport: waiting is wait()/await(). */
+    /** The kinds of {@code java.util.concurrent} classes the rules of SPEC name, matched by class name. */
+    public enum ConcurrentKind {
+        QUEUES("queues and deques") {
+            @Override
+            boolean matchesSimple(String pkg, String simple) {
+                return pkg.equals("java.util.concurrent") && (simple.endsWith("Queue") || simple.endsWith("Deque"));
+            }
+        },
+        COLLECTIONS("collections (queues, deques, maps, sets, lists)") {
+            @Override
+            boolean matchesSimple(String pkg, String simple) {
+                return pkg.equals("java.util.concurrent") && (QUEUES.matchesSimple(pkg, simple) || simple.endsWith("Map")
+                        || simple.endsWith("Set") || simple.endsWith("List"));
+            }
+        },
+        EXECUTORS("executors, fork/join, FutureTask, CompletableFuture, CompletionService") {
+            @Override
+            boolean matchesSimple(String pkg, String simple) {
+                return pkg.equals("java.util.concurrent") && (simple.startsWith("Executor") || simple.endsWith("ExecutorService")
+                        || simple.endsWith("Executor") || simple.startsWith("ForkJoin") || simple.equals("RecursiveTask")
+                        || simple.equals("RecursiveAction") || simple.equals("CountedCompleter") || simple.equals("FutureTask")
+                        || simple.startsWith("CompletableFuture") || simple.endsWith("CompletionService"));
+            }
+        },
+        SYNCHRONIZERS("synchronizers (CountDownLatch, CyclicBarrier, Semaphore, Phaser, Exchanger)") {
+            @Override
+            boolean matchesSimple(String pkg, String simple) {
+                return pkg.equals("java.util.concurrent") && List.of("CountDownLatch", "CyclicBarrier", "Semaphore", "Phaser",
+                        "Exchanger").contains(simple);
+            }
+        },
+        ATOMICS("atomics (java.util.concurrent.atomic, VarHandle)") {
+            @Override
+            boolean matchesSimple(String pkg, String simple) {
+                return pkg.equals("java.util.concurrent.atomic") || pkg.equals("java.lang.invoke") && simple.equals("VarHandle");
+            }
+        },
+        LOCKS("locks (java.util.concurrent.locks, LockSupport included)") {
+            @Override
+            boolean matchesSimple(String pkg, String simple) {
+                return pkg.equals("java.util.concurrent.locks");
+            }
+        };
+
+        private final String description;
+
+        ConcurrentKind(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+
+        boolean matches(String className) {
+            int dot = className.lastIndexOf('.');
+            if (dot < 0) {
+                return false;
+            }
+            String simple = className.substring(dot + 1);
+            int nested = simple.indexOf('$');
+            return matchesSimple(className.substring(0, dot), nested < 0 ? simple : simple.substring(0, nested));
+        }
+
+        abstract boolean matchesSimple(String pkg, String simple);
+    }
+
+    /** No Thread.sleep, TimeUnit.sleep, Thread.yield or Thread.onSpinWait, called or referred to: waiting is wait()/await(). */
     public static ArchRule noSleepingOrSpinning(String exercisePackage) {
-        DescribedPredicate<JavaMethodCall> sleepOrSpin = DescribedPredicate.describe(
-                "Thread.sleep/yield/onSpinWait, TimeUnit.sleep or LockSupport",
-                call -> {
-                    String owner = call.getTargetOwner().getName();
-                    String name = call.getName();
+        DescribedPredicate<JavaAccess<?>> sleepOrSpin = DescribedPredicate.describe(
+                "Thread.sleep/yield/onSpinWait or TimeUnit.sleep",
+                access -> {
+                    String owner = access.getTargetOwner().getName();
+                    String name = access.getName();
                     return owner.equals(Thread.class.getName()) && Set.of("sleep", "yield", "onSpinWait").contains(name)
-                            || owner.equals(java.util.concurrent.TimeUnit.class.getName()) && name.equals("sleep")
-                            || owner.equals(java.util.concurrent.locks.LockSupport.class.getName());
+                            || owner.equals(java.util.concurrent.TimeUnit.class.getName()) && name.equals("sleep");
                 });
         return noClasses().that().resideInAPackage(exercisePackage)
-                .should().callMethodWhere(sleepOrSpin)
+                .should().accessTargetWhere(sleepOrSpin)
                 .because("a thread that sleeps or spins to wait either wastes a core or reacts late; block in"
                         + " wait()/await() and let the thread that changes the state wake you");
+    }
+
+    /** No call or method reference to a method named one of {@code names} on a type assignable to {@code owner}. */
+    public static ArchRule noMethods(String exercisePackage, Class<?> owner, Set<String> names, String description,
+            String because) {
+        DescribedPredicate<JavaAccess<?>> forbidden = DescribedPredicate.describe(description,
+                access -> access.getTargetOwner().isAssignableTo(owner) && names.contains(access.getName()));
+        return noClasses().that().resideInAPackage(exercisePackage)
+                .should().accessTargetWhere(forbidden)
+                .because(because);
     }
 
     private static DescribedPredicate<JavaMethodCall> runtimeControl() {

@@ -7,7 +7,6 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import racecourse.testkit.Implemented;
 import racecourse.testkit.LincheckRun;
 
 /**
@@ -20,13 +19,13 @@ public class WorkQueueLinearizabilityTest {
 
     @Test
     void offer_poll_size_and_taskDone_are_linearizable() {
-        Implemented.require("WorkQueue", () -> new WorkQueue<Integer>(2).poll());
-        LincheckRun.check(Queue.class);
+        WorkQueueImplemented.require();
+        LincheckRun.check(Queue.class, QueueModel.class);
     }
 
     @Test
     void blocking_put_take_and_join_work_in_every_interleaving() {
-        Implemented.require("WorkQueue", () -> new WorkQueue<Integer>(2).poll());
+        WorkQueueImplemented.require();
         LincheckRun.concurrent(300, () -> {
             WorkQueue<Integer> queue = new WorkQueue<>(1);
             int[] taken = new int[2];
@@ -90,6 +89,37 @@ public class WorkQueueLinearizabilityTest {
             } catch (IllegalStateException e) {
                 return "IllegalStateException";
             }
+        }
+    }
+
+    /** The contract on one thread: a FIFO of capacity 2 and a count of items not yet marked done. */
+    public static class QueueModel {
+        private final java.util.ArrayDeque<Integer> items = new java.util.ArrayDeque<>();
+        private int unfinished;
+
+        public boolean offer(int item) {
+            if (items.size() == 2) {
+                return false;
+            }
+            items.addLast(item);
+            unfinished++;
+            return true;
+        }
+
+        public Integer poll() {
+            return items.pollFirst();
+        }
+
+        public int size() {
+            return items.size();
+        }
+
+        public String taskDone() {
+            if (unfinished == 0) {
+                return "IllegalStateException";
+            }
+            unfinished--;
+            return "ok";
         }
     }
 }

@@ -4,8 +4,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import racecourse.testkit.Implemented;
+import java.util.List;
 import racecourse.testkit.StructureRules;
+import racecourse.testkit.StructureRules.ConcurrentKind;
 
 /** The exercise's rule: your own monitor or lock based queue; no ready-made queues, executors or synchronizers. */
 @Tag("workqueue")
@@ -16,13 +17,16 @@ class WorkQueueStructureTest {
 
     @BeforeAll
     static void importStudentClasses() {
-        Implemented.require("WorkQueue", () -> new WorkQueue<Integer>(1).size());
+        WorkQueueImplemented.require();
         classes = StructureRules.studentClasses(WorkQueue.class);
     }
 
     @Test
     void builds_its_own_queue_on_a_monitor_or_lock() {
-        StructureRules.onlyLocksFromJavaUtilConcurrent("racecourse.workqueue", false).check(classes);
+        // SPEC: no java.util.concurrent queues, executors or synchronizers; concurrent maps and lists, locks and atomics are allowed.
+        StructureRules.noJavaUtilConcurrent("racecourse.workqueue", List.of(ConcurrentKind.QUEUES, ConcurrentKind.EXECUTORS,
+                ConcurrentKind.SYNCHRONIZERS), "the point of this exercise is a queue of your own on a monitor or a lock;"
+                + " a ready-made blocking queue, executor or latch would do it for you").check(classes);
     }
 
     @Test
