@@ -1,5 +1,8 @@
 package racecourse.handoff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
+import racecourse.testkit.VisibilityProbe;
 
 /**
  * No lost wake-ups: a set() reaches every waiter even if clear() follows at once; producers and
@@ -64,8 +68,62 @@ class HandoffLivenessTest {
     }
 
     @Test
-    void a_waiting_take_answers_interrupt() {
+    void every_blocking_method_answers_interrupt_and_changes_nothing() {
+        Duration limit = Duration.ofSeconds(3);
+        Handoff<Integer> empty = new Handoff<>();
+        Bounded.expectInterruptible("take() on an empty Handoff", limit, empty::take);
+        Bounded.expectInterruptible("poll(60, SECONDS) on an empty Handoff", limit, () -> empty.poll(60, TimeUnit.SECONDS));
+        Bounded.expectInterruptedBeforeWaiting("take() on an empty Handoff", limit, empty::take);
+        assertTrue(empty.offer(9), "an interrupted take() must leave the Handoff empty and usable");
+        assertEquals(9, empty.poll(), "an interrupted take() must not remove anything");
+
+        Handoff<Integer> full = new Handoff<>();
+        full.offer(1);
+        Bounded.expectInterruptible("put(2) into a full Handoff", limit, () -> full.put(2));
+        Bounded.expectInterruptedBeforeWaiting("put(3) into a full Handoff", limit, () -> full.put(3));
+        assertEquals(1, full.poll(), "an interrupted put() must store nothing: the first item is still there");
+        assertNull(full.poll(), "an interrupted put() must store nothing: the slot is empty after one poll()");
+
+        Event event = new Event();
+        Bounded.expectInterruptible("await() on an unset Event", limit, event::await);
+        Bounded.expectInterruptible("await(60, SECONDS) on an unset Event", limit, () -> event.await(60, TimeUnit.SECONDS));
+        Bounded.expectInterruptedBeforeWaiting("await() on an unset Event", limit, event::await);
+        assertFalse(event.isSet(), "an interrupted await() must not set the Event");
+    }
+
+    @Test
+    void timeouts_of_zero_or_below_a_millisecond_never_block() {
+        // SPEC: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
+        Duration limit = Duration.ofSeconds(3);
         Handoff<Integer> box = new Handoff<>();
-        Bounded.expectInterruptible("take() on an empty Handoff", Duration.ofSeconds(3), box::take);
+        Event event = new Event();
+        for (long nanos : new long[] {500_000, 1, 0, -1}) {
+            assertNull(Bounded.call("poll(" + nanos + ", NANOSECONDS) on an empty Handoff", limit,
+                    () -> box.poll(nanos, TimeUnit.NANOSECONDS)), "poll(" + nanos + " ns) on an empty Handoff returns null");
+            assertFalse(Bounded.call("await(" + nanos + ", NANOSECONDS) on an unset Event", limit,
+                    () -> event.await(nanos, TimeUnit.NANOSECONDS)), "await(" + nanos + " ns) on an unset Event returns false");
+        }
+    }
+
+    @Test
+    void a_reader_sees_set_made_by_another_thread() {
+        Event event = new Event();
+        VisibilityProbe probe = new VisibilityProbe("isSet()", "set()");
+        long spins = probe.spinsFor(() -> event.isSet() ? 1 : 0);
+        Race.of("a reader spinning on isSet() while another thread calls set()", Duration.ofSeconds(30))
+                .actor(() -> {
+                    long n = 0;
+                    while (!event.isSet()) {
+                        if (++n == spins) {
+                            break;
+                        }
+                    }
+                    probe.readerStopped(n == spins, n);
+                })
+                .actor(() -> {
+                    Thread.sleep(300);
+                    event.set();
+                    probe.updated();
+                }).run();
     }
 }

@@ -70,4 +70,15 @@ public final class Bounded {
             blockingCall.run();
         });
     }
+
+    /**
+     * Calls a blocking operation that has nothing to wait for on a thread whose interrupt flag is
+     * already set, and expects InterruptedException (SPEC: "or before it starts waiting").
+     */
+    public static void expectInterruptedBeforeWaiting(String what, Duration limit, Actor blockingCall) {
+        expectThrows(InterruptedException.class, what + " with the interrupt flag already set", limit, () -> {
+            Thread.currentThread().interrupt();
+            blockingCall.run();
+        });
+    }
 }

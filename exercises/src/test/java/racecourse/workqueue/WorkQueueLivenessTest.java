@@ -1,5 +1,7 @@
 package racecourse.workqueue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -7,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
+import racecourse.testkit.VisibilityProbe;
 
 /**
  * No lost wake-ups and no stragglers: producers and consumers never all sleep, join() wakes on the
@@ -79,9 +84,64 @@ class WorkQueueLivenessTest {
     }
 
     @Test
-    void a_waiting_take_answers_interrupt() {
-        WorkQueue<Integer> queue = new WorkQueue<>(1);
-        Bounded.expectInterruptible("take() on an empty queue", Duration.ofSeconds(3), queue::take);
+    void every_blocking_method_answers_interrupt_and_changes_nothing() throws InterruptedException {
+        Duration limit = Duration.ofSeconds(3);
+        WorkQueue<Integer> empty = new WorkQueue<>(1);
+        Bounded.expectInterruptible("take() on an empty queue", limit, empty::take);
+        Bounded.expectInterruptedBeforeWaiting("take() on an empty queue", limit, empty::take);
+        assertEquals(0, empty.size(), "an interrupted take() leaves the queue as it was");
+
+        WorkQueue<Integer> full = new WorkQueue<>(1);
+        full.offer(1);
+        Bounded.expectInterruptible("put(2) into a full queue", limit, () -> full.put(2));
+        Bounded.expectInterruptedBeforeWaiting("put(3) into a full queue", limit, () -> full.put(3));
+        assertEquals(1, full.size(), "an interrupted put() must store nothing");
+        Bounded.expectInterruptible("join() with one item not done", limit, full::join);
+        Bounded.expectInterruptedBeforeWaiting("join() with one item not done", limit, full::join);
+        assertEquals(1, full.poll(), "after the interrupted calls the queue still holds its one item");
+        full.taskDone();
+        Bounded.run("join() once the item is done", limit, full::join);
+        assertThrows(IllegalStateException.class, full::taskDone, "the interrupted put() calls must not count as items put");
+    }
+
+    @Test
+    void process_answers_interrupt_while_it_waits_for_its_workers() {
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Bounded.expectInterruptible("Workers.process(2 tasks that wait, 2 workers)", Duration.ofSeconds(5),
+                    () -> Workers.process(List.of(1, 2), 2, x -> {
+                        try {
+                            release.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return x;
+                    }));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void a_reader_sees_an_item_offered_by_another_thread() {
+        WorkQueue<Integer> queue = new WorkQueue<>(4);
+        VisibilityProbe probe = new VisibilityProbe("size()", "offer()");
+        long spins = probe.spinsFor(queue::size);
+        Race.of("a reader spinning on size() while another thread offers an item", Duration.ofSeconds(30))
+                .actor(() -> {
+                    long n = 0;
+                    while (queue.size() == 0) {
+                        if (++n == spins) {
+                            break;
+                        }
+                    }
+                    probe.readerStopped(n == spins, n);
+                })
+                .actor(() -> {
+                    Thread.sleep(300);
+                    queue.offer(1);
+                    probe.updated();
+                }).run();
     }
 
     private static void assertNoNewLiveThreads(Set<Thread> before, String when) {

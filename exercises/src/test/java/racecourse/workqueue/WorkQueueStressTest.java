@@ -60,28 +60,38 @@ class WorkQueueStressTest {
     void join_returns_only_after_every_item_is_processed() {
         for (int round = 0; round < 5; round++) {
             WorkQueue<Integer> queue = new WorkQueue<>(4);
-            AtomicInteger processed = new AtomicInteger();
+            AtomicInteger putsReturned = new AtomicInteger();
+            AtomicInteger marked = new AtomicInteger();
             int total = 3_000;
             Race.of("2 producers, 2 consumers calling taskDone(), 2 joiners", LIMIT)
                     .actors(2, p -> {
                         for (int n = 0; n < total / 2; n++) {
                             queue.put(n);
+                            putsReturned.incrementAndGet();
                         }
                     })
                     .actors(2, c -> {
                         for (int n = 0; n < total / 2; n++) {
                             queue.take();
-                            processed.incrementAndGet();
+                            Thread.onSpinWait();
+                            marked.incrementAndGet();
                             queue.taskDone();
                         }
                     })
                     .actors(2, j -> {
-                        Thread.sleep(5);
-                        queue.join();
-                        // join() may return early only if the producers had not put everything yet.
+                        for (int n = 0; n < 20; n++) {
+                            // Every item whose put() returned before join() was called must be marked done when it returns.
+                            int putBefore = putsReturned.get();
+                            queue.join();
+                            int doneNow = marked.get();
+                            if (doneNow < putBefore) {
+                                fail("join() returned when " + putBefore + " items had been put but only " + doneNow
+                                        + " were marked done: join() waits for taskDone() of every item, not for an empty queue");
+                            }
+                        }
                     }).run();
             Bounded.run("join() after all items were processed", Duration.ofSeconds(2), queue::join);
-            assertEquals(total, processed.get(), "items processed");
+            assertEquals(total, marked.get(), "items processed");
         }
     }
 
@@ -132,6 +142,29 @@ class WorkQueueStressTest {
                             + ", expected " + (long) i * 3 + " (seed " + Seeds.runSeed() + ")");
                 }
             }
+        }
+    }
+
+    @Test
+    void process_runs_tasks_on_several_workers_at_once() {
+        // SPEC: with two or more workers, two tasks can run at the same time. Each task waits (bounded) until
+        // `workers` tasks are running at once; workers that take turns never get there.
+        for (int workers : new int[] {2, 4}) {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(workers);
+            List<Integer> tasks = IntStream.range(0, workers * 3).boxed().toList();
+            List<Integer> results = Bounded.call("process(" + tasks.size() + " tasks, " + workers + " workers) where "
+                    + workers + " tasks must run at once", Duration.ofSeconds(30), () -> Workers.process(tasks, workers, x -> {
+                        try {
+                            together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.BrokenBarrierException e) {
+                            throw new IllegalStateException("only some of the " + workers + " workers ran tasks at the same"
+                                    + " time: are the tasks done one at a time (a lock held around the work?)");
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return x;
+                    }));
+            assertEquals(tasks, results, "results of process() with " + workers + " workers");
         }
     }
 }

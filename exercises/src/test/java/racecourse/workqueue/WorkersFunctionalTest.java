@@ -57,4 +57,22 @@ class WorkersFunctionalTest {
         assertSame(boom, thrown.getCause(), "the ExecutionException's cause must be the exception the task threw"
                 + " (do not swallow it or wrap it twice)");
     }
+
+    @Test
+    void the_work_runs_on_the_workers_never_on_the_caller() {
+        // SPEC: Workers.process runs the work on its `workers` threads, never on the caller's thread.
+        Thread[] caller = new Thread[1];
+        List<Thread> ranOn = Bounded.call("process(30 tasks, 3 workers, current thread)", LIMIT, () -> {
+            caller[0] = Thread.currentThread();
+            return Workers.process(IntStream.range(0, 30).boxed().toList(), 3, x -> Thread.currentThread());
+        });
+        for (Thread t : ranOn) {
+            if (t == caller[0]) {
+                org.junit.jupiter.api.Assertions.fail("a task ran on the thread that called process(): the work belongs on"
+                        + " the worker threads, fed through the WorkQueue");
+            }
+        }
+        long distinct = ranOn.stream().distinct().count();
+        org.junit.jupiter.api.Assertions.assertTrue(distinct <= 3, "30 tasks ran on " + distinct + " threads with 3 workers");
+    }
 }
