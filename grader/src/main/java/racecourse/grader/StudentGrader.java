@@ -158,6 +158,9 @@ public final class StudentGrader {
                 problems.add("the submission printed " + outcome.forgedLines() + " line(s) made to look like test results;"
                         + " they were ignored (results travel signed, over a channel the tests' code cannot reach)");
             }
+            outcome.cappedOutput().forEach((test, bytes) -> problems.add(racecourse.testkit.PointsTable.shortName(test)
+                    + " printed " + bytes + " bytes more than the " + racecourse.grader.run.ChildMain.OUTPUT_PER_TEST + " bytes kept per test;"
+                    + " they were dropped (printing in a loop slows every test)"));
             if (outcome.tests().isEmpty()) {
                 problems.add("grader error: the test JVM reported no test at all (exit code " + outcome.exitCode()
                         + "). Its last output:\n" + outcome.otherOutput());

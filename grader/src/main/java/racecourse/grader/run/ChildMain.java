@@ -23,8 +23,8 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -48,10 +48,13 @@ import racecourse.testkit.Rubric;
 public final class ChildMain {
 
     /** What one test may print and still have it all kept for its report. */
-    private static final int OUTPUT_PER_TEST = 16_000;
+    public static final int OUTPUT_PER_TEST = 16_000;
 
     /** Live threads allowed at once (the suites need a few dozen); more, and the run is stopped. */
     static final int MAX_THREADS = Integer.getInteger("racecourse.maxThreads", 1000);
+
+    /** When set (comma-separated categories), only the tests of those categories run: the course's detection checks. */
+    public static final String CATEGORIES_PROPERTY = "racecourse.categories";
 
     private ChildMain() {
     }
@@ -67,22 +70,37 @@ public final class ChildMain {
             studentClasses.add(Path.of(dir).toAbsolutePath().normalize());
         }
         List<String> packages = List.of(args).subList(2, args.length);
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .configurationParameter("junit.platform.execution.listeners.deactivate",
-                        PointsTable.class.getName() + "," + LocalReport.class.getName())
-                .filters(notStudentCode(studentClasses));
-        packages.forEach(p -> request.selectors(selectPackage(p)));
-        LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();
-        TestPlan plan = launcher.discover(discovery);
-        List<TestIdentifier> tests = new ArrayList<>();
-        plan.getRoots().forEach(root -> collectTests(plan, root, tests));
-        for (TestIdentifier t : tests) {
-            channel.send(String.join("\t", "EXPECT", PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES)));
+        // One plan per exercise, all announced first: every expected test is known before any runs.
+        List<TestPlan> plans = new ArrayList<>();
+        for (String p : packages) {
+            TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request()
+                    .configurationParameter("junit.platform.execution.listeners.deactivate",
+                            PointsTable.class.getName() + "," + LocalReport.class.getName())
+                    .filters(notStudentCode(studentClasses), onlyCategories())
+                    .selectors(selectPackage(p))
+                    .build());
+            plans.add(plan);
+            List<TestIdentifier> tests = new ArrayList<>();
+            plan.getRoots().forEach(root -> collectTests(plan, root, tests));
+            for (TestIdentifier t : tests) {
+                channel.send(String.join("\t", "EXPECT", PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES)));
+            }
         }
         capture.takeText();
         watchThreads(channel);
-        launcher.execute(plan, new ResultWriter(channel, capture));
+        for (int i = 0; i < plans.size(); i++) {
+            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            launcher.execute(plans.get(i), new ResultWriter(channel, capture));
+            List<Thread> spinning = LeftoverThreads.stillRunning(before);
+            if (!spinning.isEmpty() && i < plans.size() - 1) {
+                // A thread of this exercise still burns a core (an endless spin no test could stop): the exercises
+                // after it would run their timed tests against it. The grader runs them again in a fresh JVM.
+                channel.send(String.join("\t", "LEFTOVER", packages.get(i).substring("racecourse.".length()),
+                        LeftoverThreads.describe(spinning)));
+                Runtime.getRuntime().halt(3);
+            }
+        }
         channel.send("DONE");
         // Student code may have left non-daemon threads behind; they must not keep this JVM alive.
         System.exit(0);
@@ -124,6 +142,12 @@ public final class ChildMain {
     private static String tag(TestIdentifier id, List<String> names) {
         String t = PointsTable.tagAmong(id, names);
         return t == null ? "-" : t;
+    }
+
+    private static org.junit.platform.launcher.PostDiscoveryFilter onlyCategories() {
+        String categories = System.getProperty(CATEGORIES_PROPERTY, "");
+        return categories.isBlank() ? descriptor -> FilterResult.included("every category")
+                : TagFilter.includeTags(List.of(categories.split(",")));
     }
 
     /** A student's own test classes in an exercise package are not part of the grade. */
@@ -178,8 +202,13 @@ public final class ChildMain {
             }
             long millis = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
             boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+            String printed = withoutLincheckNoise(capture.takeText());
+            if (capture.lastDropped() > 0) {
+                // Reported even when the test passed: a submission that floods its output is told so.
+                channel.send(String.join("\t", "CAPPED", PointsTable.testKey(id), Long.toString(capture.lastDropped())));
+            }
             send("RESULT", PointsTable.testKey(id), passed ? "PASSED" : "FAILED", millis, passed ? "" : message(result),
-                    withoutLincheckNoise(capture.takeText()));
+                    printed);
         }
 
         @Override

@@ -40,9 +40,17 @@ final class OutputCapture extends OutputStream {
         dropped += len - room;
     }
 
+    private long lastDropped;
+
+    /** How many bytes the text of the last {@link #takeText()} left out. */
+    synchronized long lastDropped() {
+        return lastDropped;
+    }
+
     /** What was printed since the last call, and starts afresh. */
     synchronized String takeText() {
         String text = kept.toString(StandardCharsets.UTF_8);
+        lastDropped = dropped;
         if (dropped > 0) {
             text += "\n[... " + dropped + " more bytes of output not kept]";
         }

@@ -60,7 +60,19 @@ public final class SuiteRun {
      * @param endReason why the JVM ended early, in words for the report; empty when it finished
      */
     public record Outcome(List<TestResult> tests, int exitCode, boolean timedOut, boolean finished, int forgedLines,
-            String otherOutput, String endedDuring, String endReason) {
+            String otherOutput, String endedDuring, String endReason, Map<String, Long> cappedOutput) {
+    }
+
+    /** Tests whose printed output went past the per-test cap, with the bytes not kept. */
+    private static Map<String, Long> capped(List<String> payloads) {
+        Map<String, Long> capped = new LinkedHashMap<>();
+        for (String line : payloads) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("CAPPED") && f.length == 3) {
+                capped.merge(f[1], Long.parseLong(f[2]), Long::sum);
+            }
+        }
+        return capped;
     }
 
     public Outcome run(Path studentClasses, List<String> packages, long seed, Duration cap, Path workDir)
@@ -134,9 +146,9 @@ public final class SuiteRun {
         List<String> payloads = output.payloads();
         boolean done = !payloads.isEmpty() && payloads.get(payloads.size() - 1).equals("DONE");
         String running = runningAtTheEnd(payloads);
-        String reason = done ? "" : endReason(finished, exit, cap, limit(payloads), output.otherOutput());
+        String reason = done ? "" : endReason(finished, exit, cap, limit(payloads), leftover(payloads), output.otherOutput());
         return new Outcome(read(payloads, running, reason), exit, !finished, done, output.forgedLines(), output.otherOutput(),
-                done ? null : running, reason);
+                done ? null : running, reason, capped(payloads));
     }
 
     private interface Drain {
@@ -180,7 +192,24 @@ public final class SuiteRun {
         return null;
     }
 
-    private static String endReason(boolean finished, int exit, Duration cap, String limit, String otherOutput) {
+    /** "exercise\tthreads" when an exercise left threads spinning and the JVM stopped after it; null otherwise. */
+    private static String leftover(List<String> payloads) {
+        for (String line : payloads) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("LEFTOVER") && f.length == 3) {
+                return f[1] + "\t" + f[2];
+            }
+        }
+        return null;
+    }
+
+    private static String endReason(boolean finished, int exit, Duration cap, String limit, String leftover,
+            String otherOutput) {
+        if (leftover != null) {
+            String[] f = leftover.split("\t", 2);
+            return "the " + f[0] + " exercise left threads running on a core after its tests (" + f[1] + "), so the other"
+                    + " exercises' timed tests would have run against them";
+        }
         if (!finished) {
             return "the test run passed its time cap of " + cap.toSeconds() + " s and was stopped (a hang or an endless loop?)";
         }

@@ -172,6 +172,7 @@ class HostileSubmissionsTest {
             capped |= t.get("output").asText().contains("more bytes of output not kept]");
         }
         assertTrue(capped, "no test shows the capped output");
+        assertTrue(s.get("problems").toString().contains("bytes kept per test"), "the flood is not reported: " + s.get("problems"));
         for (JsonNode t : counter.get("tests")) {
             assertTrue(t.get("output").asText().length() < 17_000);
         }

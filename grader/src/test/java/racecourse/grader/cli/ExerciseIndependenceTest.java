@@ -1,0 +1,64 @@
+package racecourse.grader.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.Repo;
+
+/**
+ * One exercise cannot cost another its points: a handoff whose take() spins on a plain field for
+ * ever (threads no test can stop, burning the cores) beside four correct exercises. The exercises
+ * after it run again in a fresh JVM and get full marks; the handoff loses points; the report says why.
+ */
+class ExerciseIndependenceTest {
+
+    @TempDir
+    static Path in;
+
+    @TempDir
+    static Path out;
+
+    private static JsonNode student;
+    private static String console;
+
+    @BeforeAll
+    static void grade() throws IOException {
+        Path submission = in.resolve("handoff-spins-forever");
+        GradeEdgeCasesTest.copy(Repo.root().resolve("grader/src/test/fixtures/independence/handoff-spins-forever"), submission);
+        for (String exercise : List.of("counter", "workqueue", "pool", "gather")) {
+            GradeEdgeCasesTest.copy(Repo.root().resolve("solutions/src/main/java/racecourse/" + exercise),
+                    submission.resolve("racecourse/" + exercise));
+        }
+        StringWriter text = new StringWriter();
+        Main.run(new String[] {"grade", in.toString(), "--out", out.toString(), "--jobs", "1", "--no-coverage"},
+                new PrintWriter(text, true), new PrintWriter(text, true));
+        console = text.toString();
+        student = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("students").get(0);
+    }
+
+    @Test
+    void the_four_correct_exercises_get_full_marks() {
+        for (String name : List.of("counter", "workqueue", "pool", "gather")) {
+            JsonNode exercise = student.get("exercises").get(name);
+            assertEquals(exercise.get("max").asDouble(), exercise.get("score").asDouble(), name + ": " + exercise
+                    + "\nproblems: " + student.get("problems") + "\nconsole:\n" + console);
+        }
+    }
+
+    @Test
+    void the_spinning_handoff_loses_points_and_the_report_says_why() {
+        JsonNode handoff = student.get("exercises").get("handoff");
+        assertTrue(handoff.get("score").asDouble() < handoff.get("max").asDouble(), String.valueOf(handoff));
+        assertTrue(student.get("problems").toString().contains("left threads running"), student.get("problems").toString());
+    }
+}
