@@ -65,7 +65,7 @@ public final class Stability {
         out.printf(Locale.ROOT, "%-34s %-30s %8s %9s  %s%n", "subject", "expected to lose", "result", "median s", "categories lost (runs)");
         for (String exercise : Rubric.EXERCISES) {
             String subject = "solution:" + exercise;
-            if (!only.isEmpty() && !only.contains(subject) && !only.contains(exercise)) {
+            if (!only.isEmpty() && !only.contains(subject) && !only.contains(exercise) && !only.contains("solutions")) {
                 continue;
             }
             boolean vary = varySeed;
@@ -74,8 +74,18 @@ public final class Stability {
             out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", subject, "nothing", tally.hits + "/" + runs + " ok",
                     tally.median(), tally.describe());
         }
+        for (Alternative a : VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"))) {
+            if (!only.isEmpty() && !only.contains(a.name()) && !only.contains(a.exercise()) && !only.contains("alternatives")) {
+                continue;
+            }
+            boolean vary = varySeed;
+            Tally tally = repeat(runs, jobs, r -> grader.gradeAlternative(a, seed(vary, r), work.resolve(a.name() + "-" + r)),
+                    g -> g.lostCategories().isEmpty());
+            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", a.name(), "nothing", tally.hits + "/" + runs + " ok",
+                    tally.median(), tally.describe());
+        }
         for (Variant v : variants) {
-            if (!only.isEmpty() && !only.contains(v.name()) && !only.contains(v.exercise())) {
+            if (!only.isEmpty() && !only.contains(v.name()) && !only.contains(v.exercise()) && !only.contains("variants")) {
                 continue;
             }
             boolean vary = varySeed;

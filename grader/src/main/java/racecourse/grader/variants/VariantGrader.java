@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import racecourse.grader.compile.Compilation;
 import racecourse.grader.compile.ExerciseCompiler;
+import racecourse.grader.run.ChildMain;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestResult;
 
@@ -42,14 +44,24 @@ public final class VariantGrader {
     }
 
     public Grading gradeSolution(String exercise, long seed, Path work) throws IOException, InterruptedException {
-        return grade("solution:" + exercise, exercise, List.of(), seed, work);
+        return grade("solution:" + exercise, exercise, List.of(), Set.of(), seed, work);
     }
 
+    /**
+     * Runs only the tests of the categories the variant must lose points in: whether it is caught
+     * there is the question, and the other categories' tests (a hang in each, often) would only
+     * add minutes to every build.
+     */
     public Grading gradeVariant(Variant variant, long seed, Path work) throws IOException, InterruptedException {
-        return grade(variant.name(), variant.exercise(), variant.files(), seed, work);
+        return grade(variant.name(), variant.exercise(), variant.files(), variant.loses(), seed, work);
     }
 
-    private Grading grade(String subject, String exercise, List<Path> replacements, long seed, Path work)
+    public Grading gradeAlternative(Alternative alternative, long seed, Path work) throws IOException, InterruptedException {
+        return grade(alternative.name(), alternative.exercise(), alternative.files(), Set.of(), seed, work);
+    }
+
+    private Grading grade(String subject, String exercise, List<Path> replacements, Set<String> onlyCategories, long seed,
+            Path work)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         Map<String, Path> sources = new LinkedHashMap<>();
@@ -61,8 +73,10 @@ public final class VariantGrader {
         if (!compiled.succeeded()) {
             throw new IllegalStateException(subject + " does not compile:\n" + String.join("\n", compiled.diagnostics()));
         }
-        SuiteRun.Outcome outcome = suites.run(compiled.classes(), List.of("racecourse." + exercise), seed,
-                Duration.ofMinutes(3), work.resolve("run"));
+        List<String> options = onlyCategories.isEmpty() ? List.of()
+                : List.of("-D" + ChildMain.CATEGORIES_PROPERTY + "=" + String.join(",", new TreeSet<>(onlyCategories)));
+        SuiteRun.Outcome outcome = suites.run(List.of(compiled.classes()), List.of("racecourse." + exercise), seed,
+                Duration.ofMinutes(3), work.resolve("run"), options);
         TreeSet<String> lost = new TreeSet<>();
         for (TestResult t : outcome.tests()) {
             if (!t.passed()) {

@@ -28,8 +28,8 @@ import racecourse.testkit.Rubric;
 import racecourse.testkit.Seeds;
 
 /**
- * Proof of detection, run on every build: each exercise's reference solution loses no point, and
- * each bug variant in solutions/variants loses points in every category its variant.properties
+ * Proof of detection, run on every build: each exercise's reference solution and each correct
+ * alternative design (solutions/alternatives) loses no point, and each bug variant in solutions/variants loses points in every category its variant.properties
  * names. Every grading is a fresh child JVM; two run at a time. The stability script repeats this
  * N times to measure the error rates.
  */
@@ -41,6 +41,7 @@ class CourseDetectionTest {
     private static ExecutorService pool;
     private static final Map<String, Future<VariantGrader.Grading>> gradings = new LinkedHashMap<>();
     private static List<Variant> variants;
+    private static List<Alternative> alternatives;
 
     @BeforeAll
     static void gradeEverythingInTheBackground() throws IOException {
@@ -48,10 +49,14 @@ class CourseDetectionTest {
         VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"),
                 new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m", "-Xss1m")));
         variants = VariantCatalog.load(repo.resolve("solutions/variants"));
+        alternatives = VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"));
         pool = Executors.newFixedThreadPool(2);
         for (String exercise : Rubric.EXERCISES) {
             gradings.put("solution:" + exercise,
                     pool.submit(() -> grader.gradeSolution(exercise, Seeds.DEFAULT, work.resolve("solution-" + exercise))));
+        }
+        for (Alternative a : alternatives) {
+            gradings.put(a.name(), pool.submit(() -> grader.gradeAlternative(a, Seeds.DEFAULT, work.resolve(a.name()))));
         }
         for (Variant v : variants) {
             gradings.put(v.name(), pool.submit(() -> grader.gradeVariant(v, Seeds.DEFAULT, work.resolve(v.name()))));
@@ -69,6 +74,16 @@ class CourseDetectionTest {
             VariantGrader.Grading g = result("solution:" + exercise);
             assertEquals(List.of(), describe(g.failures()), "the reference solution of " + exercise + " lost points");
             assertTrue(g.tests().size() >= 8, "only " + g.tests().size() + " tests ran for " + exercise);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_alternative_design_gets_full_marks() {
+        assertTrue(alternatives.size() >= 8, "at least 8 correct alternative designs, found " + alternatives.size());
+        return alternatives.stream().map(a -> DynamicTest.dynamicTest(a.name() + " (" + a.design() + ")", () -> {
+            VariantGrader.Grading g = result(a.name());
+            assertEquals(List.of(), describe(g.failures()), a.name() + " is a correct design and lost points");
+            assertTrue(g.tests().size() >= 8, "only " + g.tests().size() + " tests ran for " + a.name());
         }));
     }
 
