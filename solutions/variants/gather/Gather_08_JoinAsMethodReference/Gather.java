@@ -1,0 +1,105 @@
+package racecourse.gather;
+
+// BUG VARIANT Gather_08_JoinAsMethodReference: correct, but all() reads the results with futures.stream().map(CompletableFuture::join), a join the exercise forbids
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/** Reference solution: every combinator completes its result from the inputs' callbacks; nothing blocks. */
+public final class Gather {
+
+    private Gather() {
+    }
+
+    public static <T> CompletableFuture<List<T>> all(List<? extends CompletableFuture<? extends T>> futures) {
+        CompletableFuture<List<T>> result = new CompletableFuture<>();
+        int n = futures.size();
+        if (n == 0) {
+            result.complete(new ArrayList<>());
+            return result;
+        }
+        int[] remaining = {n};
+        for (int i = 0; i < n; i++) {
+            futures.get(i).whenComplete((value, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(unwrap(error));
+                    return;
+                }
+                boolean last;
+                synchronized (remaining) {
+                    last = --remaining[0] == 0;
+                }
+                if (last) {
+                    // Every input has succeeded, so join() returns at once here, but join is forbidden,
+                    // as a method reference as much as as a call.
+                    result.complete(futures.stream().map(CompletableFuture::join).collect(Collectors.<T>toList()));
+                }
+            });
+        }
+        return result;
+    }
+
+    public static <T> CompletableFuture<List<Outcome<T>>> settled(List<? extends CompletableFuture<? extends T>> futures) {
+        List<CompletableFuture<Outcome<T>>> outcomes = new ArrayList<>(futures.size());
+        for (CompletableFuture<? extends T> f : futures) {
+            outcomes.add(f.handle((value, error) -> new Outcome<T>(error == null ? value : null,
+                    error == null ? null : unwrap(error))));
+        }
+        return all(outcomes);
+    }
+
+    public static <T> CompletableFuture<T> first(List<? extends CompletableFuture<? extends T>> futures) {
+        if (futures.isEmpty()) {
+            throw new IllegalArgumentException("first() needs at least one future");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        for (CompletableFuture<? extends T> f : futures) {
+            f.whenComplete((value, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(unwrap(error));
+                } else {
+                    result.complete(value);
+                }
+            });
+        }
+        return result;
+    }
+
+    public static <T> CompletableFuture<T> withTimeout(CompletableFuture<T> future, long timeout, TimeUnit unit) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        boolean[] state = new boolean[2]; // [0]: input finished first, [1]: timer fired first
+        future.whenComplete((value, error) -> {
+            synchronized (state) {
+                if (state[1]) {
+                    return; // our own cancel() after the timeout; the TimeoutException wins
+                }
+                state[0] = true;
+            }
+            if (error != null) {
+                result.completeExceptionally(unwrap(error));
+            } else {
+                result.complete(value);
+            }
+        });
+        CompletableFuture.delayedExecutor(timeout, unit).execute(() -> {
+            synchronized (state) {
+                if (state[0]) {
+                    return;
+                }
+                state[1] = true;
+            }
+            future.cancel(true);
+            result.completeExceptionally(new TimeoutException("not done after " + timeout + " " + unit));
+        });
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}
