@@ -85,7 +85,7 @@ class GatherFunctionalTest {
         CompletableFuture<String> fast = new CompletableFuture<>();
         CompletableFuture<String> first = Gather.first(List.of(slow, fast));
         fast.complete("fast");
-        // SPEC: the result may complete a little later on another thread; the other input completes only after it.
+        // Contract: the result may complete a little later on another thread; the other input completes only after it.
         assertEquals("fast", Completions.valueOf(first, LIMIT, "Gather.first"));
         slow.complete("slow");
         assertEquals("fast", first.getNow(null), "first() changed its value when a later input completed");
@@ -152,7 +152,7 @@ class GatherFunctionalTest {
 
     @Test
     void withTimeout_of_zero_or_less_than_a_millisecond_fails_at_once() {
-        // SPEC: timed waits accept any timeout, also below one millisecond; zero means "do not wait".
+        // Contract: timed waits accept any timeout, also below one millisecond; zero means "do not wait".
         for (long nanos : new long[] {0, 1, 500_000}) {
             CompletableFuture<String> never = new CompletableFuture<>();
             CompletableFuture<String> timed = Gather.withTimeout(never, nanos, TimeUnit.NANOSECONDS);

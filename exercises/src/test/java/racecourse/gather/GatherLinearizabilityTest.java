@@ -17,7 +17,7 @@ import racecourse.testkit.LincheckRun;
  * Lincheck explores the interleavings of the callbacks that run on them. In every one, all() and
  * settled() must end complete with both results, and first() with one of them. A result that is
  * complete when both inputs are is checked inside the interleaving (Lincheck then shows it); one
- * that completes a little later on another thread (SPEC allows {@code whenCompleteAsync}) is
+ * that completes a little later on another thread (the contract allows {@code whenCompleteAsync}) is
  * checked after the run, with a bound.
  */
 @Tag("gather")

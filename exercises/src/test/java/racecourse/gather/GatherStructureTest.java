@@ -22,7 +22,7 @@ class GatherStructureTest {
 
     @Test
     void builds_the_combinators_from_callbacks_without_blocking() {
-        // SPEC: no CompletableFuture.allOf/anyOf/orTimeout/completeOnTimeout, no blocking get/join, as calls or method references.
+        // Contract: no CompletableFuture.allOf/anyOf/orTimeout/completeOnTimeout, no blocking get/join, as calls or method references.
         StructureRules.noMethods("racecourse.gather", java.util.concurrent.Future.class,
                 Set.of("allOf", "anyOf", "orTimeout", "completeOnTimeout", "get", "join"),
                 "CompletableFuture.allOf/anyOf/orTimeout/completeOnTimeout or a blocking get()/join()",

@@ -93,7 +93,7 @@ class HandoffLivenessTest {
 
     @Test
     void timeouts_of_zero_or_below_a_millisecond_never_block() {
-        // SPEC: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
+        // Contract: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
         Duration limit = Duration.ofSeconds(3);
         Handoff<Integer> box = new Handoff<>();
         Event event = new Event();

@@ -26,7 +26,7 @@ class HandoffStructureTest {
 
     @Test
     void builds_on_monitors_or_locks_only() {
-        // SPEC: no java.util.concurrent collections or synchronizers, no atomics (locks and Conditions are the point).
+        // Contract: no java.util.concurrent collections or synchronizers, no atomics (locks and Conditions are the point).
         StructureRules.noJavaUtilConcurrent("racecourse.handoff", List.of(ConcurrentKind.COLLECTIONS,
                 ConcurrentKind.SYNCHRONIZERS, ConcurrentKind.ATOMICS), "the point of this exercise is to build the waiting"
                 + " yourself from synchronized + wait/notifyAll or Lock + Condition; ready-made queues, latches or"

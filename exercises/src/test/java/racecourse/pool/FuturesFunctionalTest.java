@@ -44,7 +44,7 @@ class FuturesFunctionalTest {
             c.awaitEntered();
             List<String> order = Collections.synchronizedList(new ArrayList<>());
             // The iteration starts while nothing is done; from then on every next() waits for one more completion
-            // (SPEC: "from then on each next() blocks until one more future completes and yields it").
+            // (contract: "from then on each next() blocks until one more future completes and yields it").
             Race.Running iterating = Race.of("iterating asCompleted(a, b, c)", Duration.ofSeconds(20)).actor(() -> {
                 for (TaskFuture<String> f : Futures.asCompleted(List.of(fa, fb, fc))) {
                     order.add(f.result());
@@ -76,7 +76,7 @@ class FuturesFunctionalTest {
             for (TaskFuture<Integer> f : futures) {
                 Bounded.call("result()", LIMIT, f::result);
             }
-            // SPEC: futures already done when iteration reaches them may come in any order among themselves.
+            // Contract: futures already done when iteration reaches them may come in any order among themselves.
             List<TaskFuture<Integer>> yielded = Bounded.call("iterating asCompleted() of 5 finished futures", LIMIT, () -> {
                 List<TaskFuture<Integer>> out = new ArrayList<>();
                 for (TaskFuture<Integer> f : Futures.asCompleted(futures)) {

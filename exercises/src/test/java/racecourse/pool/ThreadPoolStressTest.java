@@ -68,7 +68,7 @@ class ThreadPoolStressTest {
 
     @Test
     void the_pool_never_starts_more_than_maxWorkers_threads() throws InterruptedException {
-        // SPEC: "never more than maxWorkers threads" counts every thread the pool starts, whatever it does.
+        // Contract: "never more than maxWorkers threads" counts every thread the pool starts, whatever it does.
         int max = 3;
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         ThreadPool pool = new ThreadPool(max, "counted");
@@ -174,7 +174,7 @@ class ThreadPoolStressTest {
         } catch (ExecutionException | TimeoutException e) {
             fail("a task did not complete: " + e);
         }
-        // SPEC: whether callbacks run before or after result() wakes up is not promised: wait for them (bounded).
+        // Contract: whether callbacks run before or after result() wakes up is not promised: wait for them (bounded).
         Eventually.until(LIMIT, () -> firstNotCalledOnce(calls, c -> c < 1) < 0, "the callback of task "
                 + firstNotCalledOnce(calls, c -> c < 1) + " never ran although its task completed: adding a callback and"
                 + " completing the future race (check done and register under one lock)");

@@ -24,7 +24,7 @@ class ThreadPoolStructureTest {
 
     @Test
     void builds_its_own_pool_and_futures() {
-        // SPEC: no ExecutorService, Executors, ThreadPoolExecutor, ForkJoinPool, FutureTask, CompletableFuture or
+        // Contract: no ExecutorService, Executors, ThreadPoolExecutor, ForkJoinPool, FutureTask, CompletableFuture or
         // atomics: every executor of java.util.concurrent counts, as a type, a call or a method reference.
         StructureRules.noJavaUtilConcurrent("racecourse.pool", List.of(ConcurrentKind.EXECUTORS, ConcurrentKind.ATOMICS),
                 "this exercise is building a pool and its futures: workers that take tasks from a queue you guard with a"

@@ -73,7 +73,7 @@ public final class Bounded {
 
     /**
      * Calls a blocking operation that has nothing to wait for on a thread whose interrupt flag is
-     * already set, and expects InterruptedException (SPEC: "or before it starts waiting").
+     * already set, and expects InterruptedException (contract: "or before it starts waiting").
      */
     public static void expectInterruptedBeforeWaiting(String what, Duration limit, Actor blockingCall) {
         expectThrows(InterruptedException.class, what + " with the interrupt flag already set", limit, () -> {

@@ -87,7 +87,7 @@ public final class StructureRules {
                 .because(because);
     }
 
-    /** The kinds of {@code java.util.concurrent} classes the rules of SPEC name, matched by class name. */
+    /** The kinds of {@code java.util.concurrent} classes the exercises' rules name, matched by class name. */
     public enum ConcurrentKind {
         QUEUES("queues and deques") {
             @Override

@@ -147,7 +147,7 @@ class WorkQueueStressTest {
 
     @Test
     void process_runs_tasks_on_several_workers_at_once() {
-        // SPEC: with two or more workers, two tasks can run at the same time. Each task waits (bounded) until
+        // Contract: with two or more workers, two tasks can run at the same time. Each task waits (bounded) until
         // `workers` tasks are running at once; workers that take turns never get there.
         for (int workers : new int[] {2, 4}) {
             java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(workers);

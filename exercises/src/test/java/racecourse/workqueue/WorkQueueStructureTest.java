@@ -23,7 +23,7 @@ class WorkQueueStructureTest {
 
     @Test
     void builds_its_own_queue_on_a_monitor_or_lock() {
-        // SPEC: no java.util.concurrent queues, executors or synchronizers; concurrent maps and lists, locks and atomics are allowed.
+        // Contract: no java.util.concurrent queues, executors or synchronizers; concurrent maps and lists, locks and atomics are allowed.
         StructureRules.noJavaUtilConcurrent("racecourse.workqueue", List.of(ConcurrentKind.QUEUES, ConcurrentKind.EXECUTORS,
                 ConcurrentKind.SYNCHRONIZERS), "the point of this exercise is a queue of your own on a monitor or a lock;"
                 + " a ready-made blocking queue, executor or latch would do it for you").check(classes);

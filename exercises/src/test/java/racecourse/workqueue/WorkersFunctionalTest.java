@@ -60,7 +60,7 @@ class WorkersFunctionalTest {
 
     @Test
     void the_work_runs_on_the_workers_never_on_the_caller() {
-        // SPEC: Workers.process runs the work on its `workers` threads, never on the caller's thread.
+        // Contract: Workers.process runs the work on its `workers` threads, never on the caller's thread.
         Thread[] caller = new Thread[1];
         List<Thread> ranOn = Bounded.call("process(30 tasks, 3 workers, current thread)", LIMIT, () -> {
             caller[0] = Thread.currentThread();

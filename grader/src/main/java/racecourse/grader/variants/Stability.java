@@ -71,8 +71,8 @@ public final class Stability {
             boolean vary = varySeed;
             Tally tally = repeat(runs, jobs, r -> grader.gradeSolution(exercise, seed(vary, r),
                     work.resolve(subject.replace(':', '_') + "-" + r)), g -> g.lostCategories().isEmpty());
-            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", subject, "nothing", tally.hits + "/" + runs + " ok",
-                    tally.median(), tally.describe());
+            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s  %s%n", subject, "nothing", tally.hits + "/" + runs + " ok",
+                    tally.median(), tally.describe(), tally.slowest());
         }
         for (Alternative a : VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"))) {
             if (!only.isEmpty() && !only.contains(a.name()) && !only.contains(a.exercise()) && !only.contains("alternatives")) {
@@ -81,8 +81,8 @@ public final class Stability {
             boolean vary = varySeed;
             Tally tally = repeat(runs, jobs, r -> grader.gradeAlternative(a, seed(vary, r), work.resolve(a.name() + "-" + r)),
                     g -> g.lostCategories().isEmpty());
-            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", a.name(), "nothing", tally.hits + "/" + runs + " ok",
-                    tally.median(), tally.describe());
+            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s  %s%n", a.name(), "nothing", tally.hits + "/" + runs + " ok",
+                    tally.median(), tally.describe(), tally.slowest());
         }
         for (Variant v : variants) {
             if (!only.isEmpty() && !only.contains(v.name()) && !only.contains(v.exercise()) && !only.contains("variants")) {
@@ -138,13 +138,17 @@ public final class Stability {
         final List<Long> millis = new ArrayList<>();
         final Map<String, Integer> lost = new TreeMap<>();
         final Map<String, Integer> failedTests = new TreeMap<>();
+        final Map<String, Long> slowestMillis = new TreeMap<>();
 
         void add(VariantGrader.Grading g, boolean hit) {
             hits += hit ? 1 : 0;
             millis.add(g.millis());
+            for (TestResult t : g.tests()) {
+                slowestMillis.merge(shortName(t), t.millis(), Math::max);
+            }
             g.lostCategories().forEach(c -> lost.merge(c, 1, Integer::sum));
             for (TestResult t : g.failures()) {
-                failedTests.merge(t.key().substring(t.key().lastIndexOf('.', t.key().lastIndexOf('.') - 1) + 1), 1, Integer::sum);
+                failedTests.merge(shortName(t), 1, Integer::sum);
             }
         }
 
@@ -156,6 +160,16 @@ public final class Stability {
 
         String describe() {
             return lost.isEmpty() ? "-" : lost + " tests " + failedTests;
+        }
+
+        /** The slowest test over all runs, to compare with that test's watchdog limit (headroom). */
+        String slowest() {
+            return slowestMillis.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .map(e -> "slowest test " + e.getKey() + " " + e.getValue() + " ms").orElse("");
+        }
+
+        private static String shortName(TestResult t) {
+            return t.key().substring(t.key().lastIndexOf('.', t.key().lastIndexOf('.') - 1) + 1);
         }
     }
 }
