@@ -47,17 +47,22 @@ class SharedCounterLivenessTest {
         long spins = probe.spinsFor(counter::get);
         Race.of("a reader waiting for another thread's increment", Duration.ofSeconds(30))
                 .actor(() -> {
-                    long n = 0;
-                    while (counter.get() == 0) {
-                        if (++n == spins) {
+                    while (true) {
+                        long n = 0;
+                        while (counter.get() == 0) {
+                            if (++n == spins) {
+                                break;
+                            }
+                        }
+                        if (n < spins || !probe.keepSpinning()) {
                             break;
                         }
                     }
-                    probe.readerStopped(n == spins, n);
                 })
                 .actor(() -> {
                     // Lets the JIT compile the reader's loop first: a hoisted, unguarded read shows only then.
                     Thread.sleep(300);
+                    probe.updating();
                     counter.increment();
                     probe.updated();
                 }).run();

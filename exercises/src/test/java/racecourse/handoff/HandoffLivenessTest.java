@@ -84,6 +84,21 @@ class HandoffLivenessTest {
         assertEquals(1, full.poll(), "an interrupted put() must store nothing: the first item is still there");
         assertNull(full.poll(), "an interrupted put() must store nothing: the slot is empty after one poll()");
 
+        // Contract: a call that need not wait may go on or throw when the flag is already set; if it throws, it changed nothing.
+        Handoff<Integer> one = new Handoff<>();
+        one.offer(5);
+        if (Bounded.threwWithInterruptFlagSet("take() from a full Handoff", limit, one::take)) {
+            assertEquals(5, one.poll(), "take() threw InterruptedException, so it must not have removed the item");
+        } else {
+            assertNull(one.poll(), "take() went on, so it removed the item");
+        }
+        Handoff<Integer> free = new Handoff<>();
+        if (Bounded.threwWithInterruptFlagSet("put(1) into an empty Handoff", limit, () -> free.put(1))) {
+            assertNull(free.poll(), "put() threw InterruptedException, so it must not have stored the item");
+        } else {
+            assertEquals(1, free.poll(), "put() went on, so it stored the item");
+        }
+
         Event event = new Event();
         Bounded.expectInterruptible("await() on an unset Event", limit, event::await);
         Bounded.expectInterruptible("await(60, SECONDS) on an unset Event", limit, () -> event.await(60, TimeUnit.SECONDS));
@@ -112,16 +127,21 @@ class HandoffLivenessTest {
         long spins = probe.spinsFor(() -> event.isSet() ? 1 : 0);
         Race.of("a reader spinning on isSet() while another thread calls set()", Duration.ofSeconds(30))
                 .actor(() -> {
-                    long n = 0;
-                    while (!event.isSet()) {
-                        if (++n == spins) {
+                    while (true) {
+                        long n = 0;
+                        while (!event.isSet()) {
+                            if (++n == spins) {
+                                break;
+                            }
+                        }
+                        if (n < spins || !probe.keepSpinning()) {
                             break;
                         }
                     }
-                    probe.readerStopped(n == spins, n);
                 })
                 .actor(() -> {
                     Thread.sleep(300);
+                    probe.updating();
                     event.set();
                     probe.updated();
                 }).run();

@@ -131,16 +131,21 @@ class ThreadPoolLivenessTest {
             long doneSpins = done.spinsFor(() -> running.isDone() ? 1 : 0);
             Race.of("a reader spinning on isDone() while the task completes", Duration.ofSeconds(30))
                     .actor(() -> {
-                        long n = 0;
-                        while (!running.isDone()) {
-                            if (++n == doneSpins) {
+                        while (true) {
+                            long n = 0;
+                            while (!running.isDone()) {
+                                if (++n == doneSpins) {
+                                    break;
+                                }
+                            }
+                            if (n < doneSpins || !done.keepSpinning()) {
                                 break;
                             }
                         }
-                        done.readerStopped(n == doneSpins, n);
                     })
                     .actor(() -> {
                         Thread.sleep(300);
+                        done.updating();
                         gate.open();
                         running.result();
                         done.updated();
@@ -153,16 +158,21 @@ class ThreadPoolLivenessTest {
             long cancelSpins = cancelled.spinsFor(() -> victim.isCancelled() ? 1 : 0);
             Race.of("a reader spinning on isCancelled() while another thread cancels", Duration.ofSeconds(30))
                     .actor(() -> {
-                        long n = 0;
-                        while (!victim.isCancelled()) {
-                            if (++n == cancelSpins) {
+                        while (true) {
+                            long n = 0;
+                            while (!victim.isCancelled()) {
+                                if (++n == cancelSpins) {
+                                    break;
+                                }
+                            }
+                            if (n < cancelSpins || !cancelled.keepSpinning()) {
                                 break;
                             }
                         }
-                        cancelled.readerStopped(n == cancelSpins, n);
                     })
                     .actor(() -> {
                         Thread.sleep(300);
+                        cancelled.updating();
                         if (victim.cancel()) {
                             cancelled.updated();
                         }

@@ -136,13 +136,13 @@ class ThreadPoolStressTest {
         }
     }
 
-    // One thread adds task i's callback just as the worker finishes task i (after a seeded pause of up to
-    // 800 ns), so adding and completing overlap: a check of isDone() and a registration in two steps lose
-    // or double the callback.
+    // One thread adds each task's callback just as the worker finishes that task (after a seeded pause of up to
+    // 800 ns), so adding and completing overlap: a check of isDone() and a registration in two steps lose or double
+    // the callback. The adder follows the order in which tasks start (the queue's order is the pool's choice).
     private static void callbacksRacingCompletion(ThreadPool pool, int tasks, SplittableRandom random)
             throws InterruptedException {
         AtomicInteger[] calls = new AtomicInteger[tasks];
-        AtomicInteger started = new AtomicInteger(-1);
+        java.util.concurrent.BlockingQueue<Integer> startedInOrder = new java.util.concurrent.LinkedBlockingQueue<>();
         List<TaskFuture<Integer>> futures = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         for (int i = 0; i < tasks; i++) {
@@ -151,7 +151,7 @@ class ThreadPoolStressTest {
             long finishAfterNanos = random.nextLong(0, 800);
             futures.add(pool.submit(() -> {
                 go.await();
-                started.set(n);
+                startedInOrder.add(n);
                 spin(finishAfterNanos);
                 return n;
             }));
@@ -159,12 +159,13 @@ class ThreadPoolStressTest {
         Race.of("callbacks added while " + tasks + " tasks complete", LIMIT)
                 .actor(go::countDown)
                 .actor(() -> {
-                    for (int i = 0; i < tasks; i++) {
-                        while (started.get() < i) {
-                            Thread.onSpinWait();
+                    for (int k = 0; k < tasks; k++) {
+                        Integer started = startedInOrder.poll(5, TimeUnit.SECONDS);
+                        if (started == null) {
+                            fail("only " + k + " of " + tasks + " tasks started within 5 s of each other");
                         }
-                        AtomicInteger counter = calls[i];
-                        futures.get(i).addDoneCallback(f -> counter.incrementAndGet());
+                        AtomicInteger counter = calls[started];
+                        futures.get(started).addDoneCallback(f -> counter.incrementAndGet());
                     }
                 }).run();
         try {

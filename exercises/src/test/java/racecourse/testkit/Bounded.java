@@ -81,4 +81,23 @@ public final class Bounded {
             blockingCall.run();
         });
     }
+
+    /**
+     * Calls an operation that need not wait on a thread whose interrupt flag is already set. The
+     * contract lets it go on or throw InterruptedException; returns true when it threw (the caller
+     * then checks that it changed nothing), false when it went on.
+     */
+    public static boolean threwWithInterruptFlagSet(String what, Duration limit, Actor call) {
+        return call(what + " with the interrupt flag already set", limit, () -> {
+            Thread.currentThread().interrupt();
+            try {
+                call.run();
+                return false;
+            } catch (InterruptedException e) {
+                return true;
+            } finally {
+                Thread.interrupted();
+            }
+        });
+    }
 }

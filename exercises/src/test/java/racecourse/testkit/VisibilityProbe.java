@@ -6,23 +6,35 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Decides whether a read-only method missed another thread's update, on evidence rather than on a
  * timeout. The reader spins on the method in a tight loop (nothing else in it, so the JIT may hoist
- * an unguarded read out of the loop, the bug this finds) for a number of calls calibrated to last
- * about {@link #SPIN_SECONDS} s; the writer records when its update returned. The reader fails only
- * when its loop ran out although the update had returned at least {@link #MARGIN_NANOS} ns before:
- * a correct reader leaves the loop on the first call after the update. A correct locking reader
- * that keeps the writer out of the lock (monitors are not fair) simply runs out before the update
- * happened, and passes.
+ * an unguarded read out of the loop, the bug this finds) in rounds of a calibrated number of calls;
+ * the writer says when its update starts and when it returned. Between rounds the reader asks
+ * {@link #keepSpinning()}: it fails when the update had returned at least {@link #MARGIN_NANOS} ns
+ * before the round ran out (a correct reader leaves the loop on the first call after the update);
+ * it pauses a moment when the writer is still waiting to update (a correct locking reader can keep
+ * the writer out of the lock: monitors are not fair), and goes on otherwise.
+ *
+ * <pre>
+ * while (true) {
+ *     long n = 0;
+ *     while (counter.get() == 0) { if (++n == spins) break; }
+ *     if (n &lt; spins || !probe.keepSpinning()) break;
+ * }
+ * </pre>
  */
 public final class VisibilityProbe {
 
-    static final double SPIN_SECONDS = 5.0;
+    static final double ROUND_SECONDS = 0.2;
     static final long MARGIN_NANOS = 200_000_000L;
-    private static final long MIN_SPINS = 10_000_000L;
+    /** After this long without the update, the reader stops (and passes): the writer never got to it. */
+    static final long GIVE_UP_NANOS = 20_000_000_000L;
+    private static final long MIN_SPINS = 100_000L;
     private static final long MAX_SPINS = 4_000_000_000L;
     private static final double CHEAP_READ_NANOS = 2.5;
 
     private final String read;
     private final String update;
+    private final long startedAt = System.nanoTime();
+    private volatile long updatingAt;
     private volatile long updatedAt;
 
     /** @param read e.g. "get()"; @param update e.g. "increment()" */
@@ -31,7 +43,7 @@ public final class VisibilityProbe {
         this.update = update;
     }
 
-    /** How many calls of {@code read} last about {@link #SPIN_SECONDS} s on this machine, measured on warm code. */
+    /** How many calls of {@code read} make one round of about {@link #ROUND_SECONDS} s, measured on warm code. */
     public long spinsFor(LongSupplier read) {
         long sink = 0;
         double nanosPerCall = 0;
@@ -47,13 +59,18 @@ public final class VisibilityProbe {
             System.out.print(""); // keeps the calibration loop from being optimised away
         }
         // A read without a lock costs about a nanosecond (one with a lock costs a CAS or more), and the JIT's hoisted
-        // loop runs faster still: calibrated, it would run out before the update. Such a reader never keeps the writer
-        // out (it holds no lock), and a correct one leaves the loop at the update, so it may spin as long as it likes.
+        // loop runs faster still: calibrated, its round would end before the update. Such a reader never keeps the
+        // writer out (it holds no lock), and a correct one leaves the loop at the update, so one long round is fine.
         if (nanosPerCall < CHEAP_READ_NANOS) {
             return MAX_SPINS;
         }
-        long spins = (long) (SPIN_SECONDS * 1e9 / nanosPerCall);
+        long spins = (long) (ROUND_SECONDS * 1e9 / nanosPerCall);
         return Math.max(MIN_SPINS, Math.min(MAX_SPINS, spins));
+    }
+
+    /** The writer's side: call right before the update. */
+    public void updating() {
+        updatingAt = System.nanoTime();
     }
 
     /** The writer's side: call right after the update returned. */
@@ -61,14 +78,26 @@ public final class VisibilityProbe {
         updatedAt = System.nanoTime();
     }
 
-    /** The reader's side, after its loop: {@code ranOut} when it stopped because the spins were used up. */
-    public void readerStopped(boolean ranOut, long spins) {
+    /** The reader's side, after a round that ran out: fails on a stale read, false when it is time to give up. */
+    public boolean keepSpinning() {
         long now = System.nanoTime();
         long at = updatedAt;
-        if (ranOut && at != 0 && now - at > MARGIN_NANOS) {
+        if (at != 0 && now - at > MARGIN_NANOS) {
             throw new AssertionFailedError(read + " kept returning the old value for " + (now - at) / 1_000_000
-                    + " ms (" + spins + " calls) after another thread's " + update + " had returned: the reader never sees"
-                    + " the update. A read must take the same lock as the writes (or read a volatile field).");
+                    + " ms after another thread's " + update + " had returned: the reader never sees the update. A read"
+                    + " must take the same lock as the writes (or read a volatile field).");
         }
+        if (now - startedAt > GIVE_UP_NANOS) {
+            return false;
+        }
+        if (updatingAt != 0 && at == 0) {
+            try {
+                Thread.sleep(5); // the writer waits for the lock this reader keeps taking: let it in
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 }

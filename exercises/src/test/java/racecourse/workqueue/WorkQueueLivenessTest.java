@@ -102,6 +102,21 @@ class WorkQueueLivenessTest {
         full.taskDone();
         Bounded.run("join() once the item is done", limit, full::join);
         assertThrows(IllegalStateException.class, full::taskDone, "the interrupted put() calls must not count as items put");
+
+        // Contract: a call that need not wait may go on or throw when the flag is already set; if it throws, it changed nothing.
+        WorkQueue<Integer> one = new WorkQueue<>(2);
+        one.offer(5);
+        if (Bounded.threwWithInterruptFlagSet("take() on a queue holding one item", limit, one::take)) {
+            assertEquals(1, one.size(), "take() threw InterruptedException, so it must not have removed the item");
+        } else {
+            assertEquals(0, one.size(), "take() went on, so it removed the item");
+        }
+        WorkQueue<Integer> room = new WorkQueue<>(2);
+        if (Bounded.threwWithInterruptFlagSet("put(1) into an empty queue", limit, () -> room.put(1))) {
+            assertEquals(0, room.size(), "put() threw InterruptedException, so it must not have stored the item");
+        } else {
+            assertEquals(1, room.size(), "put() went on, so it stored the item");
+        }
     }
 
     @Test
@@ -129,16 +144,21 @@ class WorkQueueLivenessTest {
         long spins = probe.spinsFor(queue::size);
         Race.of("a reader spinning on size() while another thread offers an item", Duration.ofSeconds(30))
                 .actor(() -> {
-                    long n = 0;
-                    while (queue.size() == 0) {
-                        if (++n == spins) {
+                    while (true) {
+                        long n = 0;
+                        while (queue.size() == 0) {
+                            if (++n == spins) {
+                                break;
+                            }
+                        }
+                        if (n < spins || !probe.keepSpinning()) {
                             break;
                         }
                     }
-                    probe.readerStopped(n == spins, n);
                 })
                 .actor(() -> {
                     Thread.sleep(300);
+                    probe.updating();
                     queue.offer(1);
                     probe.updated();
                 }).run();
