@@ -1,55 +1,62 @@
 package racecourse.grader.run;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Threads an exercise's tests left running on a core: started during that exercise, still alive and
- * RUNNABLE after a grace period. A thread parked in a wait costs nothing; one spinning in
+ * Threads an exercise's tests left burning a core: started during that exercise, still alive, and
+ * using most of a CPU over a short measurement. A thread parked in a wait, or blocked in native
+ * code (the JVM's Attach Listener, say), costs nothing; one spinning in
  * {@code while (slot == null) {}} (no test can stop it) would slow every timed test after it.
  */
 final class LeftoverThreads {
 
-    private static final long GRACE_MILLIS = 1_000;
+    private static final long MEASURE_MILLIS = 500;
+    /** CPU time over the measurement that marks a thread as spinning: most of a core. */
+    private static final double SPINNING_SHARE = 0.5;
 
     private LeftoverThreads() {
     }
 
-    /** Threads not in {@code before} that are still RUNNABLE after the grace period, in three checks. */
+    /** Threads not in {@code before} that used more than half a core over {@link #MEASURE_MILLIS} ms. */
     static List<Thread> stillRunning(Set<Thread> before) {
-        List<Thread> running = runnableSince(before);
-        long deadline = System.currentTimeMillis() + GRACE_MILLIS;
-        while (!running.isEmpty() && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                // student code may interrupt every thread; the check goes on
-            }
-            running = runnableSince(before);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (!mx.isThreadCpuTimeSupported()) {
+            return List.of();
         }
-        // RUNNABLE at the end of the grace and at two more checks: not a thread on its way out.
-        for (int check = 0; check < 2 && !running.isEmpty(); check++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                // as above
-            }
-            List<Thread> again = runnableSince(before);
-            running.retainAll(again);
-        }
-        return running;
-    }
-
-    private static List<Thread> runnableSince(Set<Thread> before) {
-        List<Thread> found = new ArrayList<>();
+        Map<Thread, Long> start = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (!before.contains(t) && t.isAlive() && t.getState() == Thread.State.RUNNABLE && t != Thread.currentThread()) {
-                found.add(t);
+                long cpu = mx.getThreadCpuTime(t.getId());
+                if (cpu >= 0) {
+                    start.put(t, cpu);
+                }
             }
         }
-        return found;
+        if (start.isEmpty()) {
+            return List.of();
+        }
+        long wallStart = System.nanoTime();
+        try {
+            Thread.sleep(MEASURE_MILLIS);
+        } catch (InterruptedException e) {
+            // student code may interrupt every thread; measure what we have
+        }
+        long wall = System.nanoTime() - wallStart;
+        List<Thread> spinning = new ArrayList<>();
+        start.forEach((t, cpu) -> {
+            long now = mx.getThreadCpuTime(t.getId());
+            if (t.isAlive() && now >= 0 && now - cpu > SPINNING_SHARE * wall) {
+                spinning.add(t);
+            }
+        });
+        return spinning;
     }
 
     /** Names and top frames, for the report. */

@@ -84,6 +84,8 @@ public final class Stability {
             out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s  %s%n", a.name(), "nothing", tally.hits + "/" + runs + " ok",
                     tally.median(), tally.describe(), tally.slowest());
         }
+        java.util.Set<String> testsRun = new java.util.TreeSet<>();
+        java.util.Set<String> testsFailed = new java.util.HashSet<>();
         for (Variant v : variants) {
             if (!only.isEmpty() && !only.contains(v.name()) && !only.contains(v.exercise()) && !only.contains("variants")) {
                 continue;
@@ -91,9 +93,16 @@ public final class Stability {
             boolean vary = varySeed;
             Tally tally = repeat(runs, jobs, r -> grader.gradeVariant(v, seed(vary, r), work.resolve(v.name() + "-" + r)),
                     g -> g.lostCategories().containsAll(v.loses()));
+            testsRun.addAll(tally.slowestMillis.keySet());
+            testsFailed.addAll(tally.failedTests.keySet());
             out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", v.name() + (v.guaranteed() ? "" : " (best-effort)"),
                     String.join(",", v.loses()),
                     tally.hits + "/" + runs + " caught", tally.median(), tally.describe());
+        }
+        // A test that no variant fails is suspect: either a promise without a bug variant, or a test that cannot fail.
+        testsRun.removeAll(testsFailed);
+        if (!testsRun.isEmpty()) {
+            out.println("tests that ran for variants and that no variant failed: " + testsRun);
         }
         out.println("work files: " + work);
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.Repo;
 
 /**
- * One exercise cannot cost another its points: a handoff whose take() spins on a plain field for
- * ever (threads no test can stop, burning the cores) beside four correct exercises. The exercises
+ * One exercise cannot cost another its points: a handoff exercise whose Event.await() spins on a
+ * plain field for ever (threads no test can stop, burning the cores) beside four correct exercises. The exercises
  * after it run again in a fresh JVM and get full marks; the handoff loses points; the report says why.
  */
 class ExerciseIndependenceTest {
@@ -33,8 +33,8 @@ class ExerciseIndependenceTest {
 
     @BeforeAll
     static void grade() throws IOException {
-        Path submission = in.resolve("handoff-spins-forever");
-        GradeEdgeCasesTest.copy(Repo.root().resolve("grader/src/test/fixtures/independence/handoff-spins-forever"), submission);
+        Path submission = in.resolve("event-spins-forever");
+        GradeEdgeCasesTest.copy(Repo.root().resolve("grader/src/test/fixtures/independence/event-spins-forever"), submission);
         for (String exercise : List.of("counter", "workqueue", "pool", "gather")) {
             GradeEdgeCasesTest.copy(Repo.root().resolve("solutions/src/main/java/racecourse/" + exercise),
                     submission.resolve("racecourse/" + exercise));
