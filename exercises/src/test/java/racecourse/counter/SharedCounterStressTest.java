@@ -23,21 +23,24 @@ import racecourse.testkit.TimeBox;
 class SharedCounterStressTest {
 
     private static final int THREADS = 4;
-    /** How long one race may keep calling; the watchdog allows far more. */
-    private static final Duration BUDGET = Duration.ofSeconds(1);
+    /**
+     * How long every thread of a race keeps calling: a time, not a count, so that the threads overlap even on
+     * a loaded or single-CPU machine (a few thousand calls finish within one time slice, unraced). The
+     * watchdog allows far more.
+     */
+    private static final Duration BUDGET = Duration.ofMillis(300);
     private static final Duration LIMIT = Duration.ofSeconds(40);
 
     @Test
     void concurrent_increments_are_all_counted() {
-        int perThread = 50_000;
         for (int round = 0; round < 3; round++) {
             SharedCounter counter = new SharedCounter();
             long[] done = new long[THREADS];
             TimeBox box = TimeBox.of(BUDGET);
-            Race.of(THREADS + " threads x " + perThread + " increment()", LIMIT)
+            Race.of(THREADS + " threads calling increment() for " + BUDGET.toMillis() + " ms", LIMIT)
                     .actors(THREADS, i -> {
-                        int n = 0;
-                        for (; n < perThread && box.open(); n++) {
+                        long n = 0;
+                        for (; box.open(); n++) {
                             counter.increment();
                         }
                         done[i] = n;
@@ -63,19 +66,24 @@ class SharedCounterStressTest {
             }
         }
         SharedCounter counter = new SharedCounter();
-        int[] done = new int[THREADS];
+        long[] done = new long[THREADS];
         TimeBox box = TimeBox.of(BUDGET);
-        Race.of(THREADS + " threads x " + perThread + " add(random)", LIMIT)
+        Race.of(THREADS + " threads calling add(random) for " + BUDGET.toMillis() + " ms", LIMIT)
                 .actors(THREADS, i -> {
-                    int n = 0;
-                    for (; n < perThread && box.open(); n++) {
-                        counter.add(deltas[i][n]);
+                    long n = 0;
+                    for (; box.open(); n++) {
+                        counter.add(deltas[i][(int) (n % perThread)]);
                     }
                     done[i] = n;
                 }).run();
         long expected = 0;
         for (int i = 0; i < THREADS; i++) {
-            for (int n = 0; n < done[i]; n++) {
+            long rowSum = 0;
+            for (long d : deltas[i]) {
+                rowSum += d;
+            }
+            expected += done[i] / perThread * rowSum;
+            for (int n = 0; n < done[i] % perThread; n++) {
                 expected += deltas[i][n];
             }
         }
@@ -122,7 +130,6 @@ class SharedCounterStressTest {
 
     @Test
     void increment_and_add_racing_each_other_are_all_counted() {
-        int perThread = 300_000;
         for (int round = 0; round < 2; round++) {
             SharedCounter counter = new SharedCounter();
             long[] increments = new long[2];
@@ -130,15 +137,15 @@ class SharedCounterStressTest {
             TimeBox box = TimeBox.of(BUDGET);
             Race.of("increment() racing add(2)", LIMIT)
                     .actors(2, i -> {
-                        int n = 0;
-                        for (; n < perThread && box.open(); n++) {
+                        long n = 0;
+                        for (; box.open(); n++) {
                             counter.increment();
                         }
                         increments[i] = n;
                     })
                     .actors(2, i -> {
-                        int n = 0;
-                        for (; n < perThread && box.open(); n++) {
+                        long n = 0;
+                        for (; box.open(); n++) {
                             counter.add(2);
                         }
                         adds[i] = n;

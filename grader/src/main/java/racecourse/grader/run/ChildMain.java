@@ -56,6 +56,9 @@ public final class ChildMain {
     /** When set (comma-separated categories), only the tests of those categories run: the course's detection checks. */
     public static final String CATEGORIES_PROPERTY = "racecourse.categories";
 
+    /** When set (comma-separated {@code Class.method}), only those tests run: the promise map's tests of a variant. */
+    public static final String TESTS_PROPERTY = "racecourse.tests";
+
     private ChildMain() {
     }
 
@@ -77,7 +80,7 @@ public final class ChildMain {
             TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request()
                     .configurationParameter("junit.platform.execution.listeners.deactivate",
                             PointsTable.class.getName() + "," + LocalReport.class.getName())
-                    .filters(notStudentCode(studentClasses), onlyCategories())
+                    .filters(notStudentCode(studentClasses), onlyCategories(), onlyTests())
                     .selectors(selectPackage(p))
                     .build());
             plans.add(plan);
@@ -148,6 +151,18 @@ public final class ChildMain {
         String categories = System.getProperty(CATEGORIES_PROPERTY, "");
         return categories.isBlank() ? descriptor -> FilterResult.included("every category")
                 : TagFilter.includeTags(List.of(categories.split(",")));
+    }
+
+    private static PostDiscoveryFilter onlyTests() {
+        String tests = System.getProperty(TESTS_PROPERTY, "");
+        if (tests.isBlank()) {
+            return descriptor -> FilterResult.included("every test");
+        }
+        Set<String> wanted = Set.of(tests.split(","));
+        return descriptor -> descriptor.getSource().filter(s -> s instanceof MethodSource).map(s -> (MethodSource) s)
+                .map(m -> FilterResult.includedIf(wanted.contains(m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1)
+                        + "." + m.getMethodName()), () -> "named by the promise map", () -> "not named by the promise map"))
+                .orElse(FilterResult.included("a container"));
     }
 
     /** A student's own test classes in an exercise package are not part of the grade. */

@@ -11,20 +11,23 @@ import java.util.stream.Collectors;
 
 /**
  * Threads an exercise's tests left burning a core: started during that exercise, still alive, and
- * using most of a CPU over a short measurement. A thread parked in a wait, or blocked in native
+ * using a good share of a CPU over a short measurement. A thread parked in a wait, or blocked in native
  * code (the JVM's Attach Listener, say), costs nothing; one spinning in
  * {@code while (slot == null) {}} (no test can stop it) would slow every timed test after it.
  */
 final class LeftoverThreads {
 
     private static final long MEASURE_MILLIS = 500;
-    /** CPU time over the measurement that marks a thread as spinning: most of a core. */
-    private static final double SPINNING_SHARE = 0.5;
+    /**
+     * CPU time over the measurement that marks a thread as spinning. A parked thread, or one blocked in
+     * native code, uses next to none; ten spinning threads on two cores still get a fifth of one each.
+     */
+    private static final double SPINNING_SHARE = 0.1;
 
     private LeftoverThreads() {
     }
 
-    /** Threads not in {@code before} that used more than half a core over {@link #MEASURE_MILLIS} ms. */
+    /** Threads not in {@code before} that used more than {@link #SPINNING_SHARE} of a core over {@link #MEASURE_MILLIS} ms. */
     static List<Thread> stillRunning(Set<Thread> before) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         if (!mx.isThreadCpuTimeSupported()) {

@@ -61,6 +61,7 @@ public final class Stability {
         out.println("child JVM options: " + jvm);
         VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"), suites);
         List<Variant> variants = VariantCatalog.load(repo.resolve("solutions/variants"));
+        PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
         Path work = Files.createTempDirectory("racecourse-stability");
         out.printf(Locale.ROOT, "%-34s %-30s %8s %9s  %s%n", "subject", "expected to lose", "result", "median s", "categories lost (runs)");
         for (String exercise : Rubric.EXERCISES) {
@@ -91,7 +92,8 @@ public final class Stability {
                 continue;
             }
             boolean vary = varySeed;
-            Tally tally = repeat(runs, jobs, r -> grader.gradeVariant(v, seed(vary, r), work.resolve(v.name() + "-" + r)),
+            java.util.Set<String> mapped = promises.testsFor(v.name());
+            Tally tally = repeat(runs, jobs, r -> grader.gradeVariant(v, mapped, seed(vary, r), work.resolve(v.name() + "-" + r)),
                     g -> g.lostCategories().containsAll(v.loses()));
             testsRun.addAll(tally.slowestMillis.keySet());
             testsFailed.addAll(tally.failedTests.keySet());

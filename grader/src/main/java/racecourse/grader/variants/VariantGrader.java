@@ -44,23 +44,27 @@ public final class VariantGrader {
     }
 
     public Grading gradeSolution(String exercise, long seed, Path work) throws IOException, InterruptedException {
-        return grade("solution:" + exercise, exercise, List.of(), Set.of(), seed, work);
+        return grade("solution:" + exercise, exercise, List.of(), List.of(), seed, work);
     }
 
     /**
-     * Runs only the tests of the categories the variant must lose points in: whether it is caught
-     * there is the question, and the other categories' tests (a hang in each, often) would only
-     * add minutes to every build.
+     * Runs only the tests that the promise map names for the variant (or, for a variant no row names,
+     * the tests of the categories it must lose points in): whether those catch it is the question,
+     * and the other tests (a hang in each, often) would only add minutes to every build.
      */
-    public Grading gradeVariant(Variant variant, long seed, Path work) throws IOException, InterruptedException {
-        return grade(variant.name(), variant.exercise(), variant.files(), variant.loses(), seed, work);
+    public Grading gradeVariant(Variant variant, Set<String> mappedTests, long seed, Path work)
+            throws IOException, InterruptedException {
+        List<String> options = mappedTests.isEmpty()
+                ? List.of("-D" + ChildMain.CATEGORIES_PROPERTY + "=" + String.join(",", new TreeSet<>(variant.loses())))
+                : List.of("-D" + ChildMain.TESTS_PROPERTY + "=" + String.join(",", mappedTests));
+        return grade(variant.name(), variant.exercise(), variant.files(), options, seed, work);
     }
 
     public Grading gradeAlternative(Alternative alternative, long seed, Path work) throws IOException, InterruptedException {
-        return grade(alternative.name(), alternative.exercise(), alternative.files(), Set.of(), seed, work);
+        return grade(alternative.name(), alternative.exercise(), alternative.files(), List.of(), seed, work);
     }
 
-    private Grading grade(String subject, String exercise, List<Path> replacements, Set<String> onlyCategories, long seed,
+    private Grading grade(String subject, String exercise, List<Path> replacements, List<String> options, long seed,
             Path work)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
@@ -73,8 +77,6 @@ public final class VariantGrader {
         if (!compiled.succeeded()) {
             throw new IllegalStateException(subject + " does not compile:\n" + String.join("\n", compiled.diagnostics()));
         }
-        List<String> options = onlyCategories.isEmpty() ? List.of()
-                : List.of("-D" + ChildMain.CATEGORIES_PROPERTY + "=" + String.join(",", new TreeSet<>(onlyCategories)));
         SuiteRun.Outcome outcome = suites.run(List.of(compiled.classes()), List.of("racecourse." + exercise), seed,
                 Duration.ofMinutes(3), work.resolve("run"), options);
         TreeSet<String> lost = new TreeSet<>();

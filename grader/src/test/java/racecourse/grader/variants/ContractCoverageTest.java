@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,35 +22,14 @@ import racecourse.testkit.Rubric;
  */
 class ContractCoverageTest {
 
-    /** One row of the map. */
-    record Row(String exercise, String promise, List<String> tests, List<String> variants) {
-    }
-
-    private static List<Row> rows;
+    private static List<PromiseMap.Row> rows;
     private static List<Variant> variants;
 
     @BeforeAll
     static void read() throws IOException {
         Path repo = Repo.root();
-        rows = new ArrayList<>();
-        for (String line : Files.readAllLines(repo.resolve("docs/contract-coverage.md"), StandardCharsets.UTF_8)) {
-            String[] cells = line.split("\\|", -1);
-            if (cells.length != 6 || !Rubric.EXERCISES.contains(cells[1].trim())) {
-                continue;
-            }
-            rows.add(new Row(cells[1].trim(), cells[2].trim(), list(cells[3]), list(cells[4])));
-        }
+        rows = PromiseMap.read(repo.resolve("docs/contract-coverage.md")).rows();
         variants = VariantCatalog.load(repo.resolve("solutions/variants"));
-    }
-
-    private static List<String> list(String cell) {
-        List<String> items = new ArrayList<>();
-        for (String item : cell.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.trim());
-            }
-        }
-        return items;
     }
 
     @Test
@@ -66,7 +43,7 @@ class ContractCoverageTest {
     @Test
     void every_promise_names_tests_that_exist() {
         List<String> problems = new ArrayList<>();
-        for (Row row : rows) {
+        for (PromiseMap.Row row : rows) {
             if (row.tests().isEmpty()) {
                 problems.add(row.exercise() + ": '" + row.promise() + "' names no test");
             }
@@ -82,7 +59,7 @@ class ContractCoverageTest {
     @Test
     void every_promise_names_variants_that_exist() {
         List<String> problems = new ArrayList<>();
-        for (Row row : rows) {
+        for (PromiseMap.Row row : rows) {
             if (row.variants().isEmpty()) {
                 problems.add(row.exercise() + ": '" + row.promise() + "' names no bug variant");
             }

@@ -30,7 +30,8 @@ import racecourse.testkit.Seeds;
 /**
  * Proof of detection, run on every build: each exercise's reference solution and each correct
  * alternative design (solutions/alternatives) loses no point, and each bug variant in solutions/variants loses points in every category its variant.properties
- * names. Every grading is a fresh child JVM; three run at a time. The stability script repeats this
+ * names, graded with the tests that docs/contract-coverage.md names for it. Every grading is a
+ * fresh child JVM; three run at a time. The stability script repeats this
  * N times to measure the error rates.
  */
 class CourseDetectionTest {
@@ -50,6 +51,7 @@ class CourseDetectionTest {
                 new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m", "-Xss1m")));
         variants = VariantCatalog.load(repo.resolve("solutions/variants"));
         alternatives = VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"));
+        PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
         // Three at a time on two cores: many variants mostly wait (a hang runs into its watchdog), and the correct
         // designs must pass with other gradings beside them anyway.
         pool = Executors.newFixedThreadPool(3);
@@ -61,7 +63,8 @@ class CourseDetectionTest {
             gradings.put(a.name(), pool.submit(() -> grader.gradeAlternative(a, Seeds.DEFAULT, work.resolve(a.name()))));
         }
         for (Variant v : variants) {
-            gradings.put(v.name(), pool.submit(() -> grader.gradeVariant(v, Seeds.DEFAULT, work.resolve(v.name()))));
+            gradings.put(v.name(), pool.submit(() -> grader.gradeVariant(v, promises.testsFor(v.name()), Seeds.DEFAULT,
+                    work.resolve(v.name()))));
         }
     }
 
