@@ -40,7 +40,7 @@ class GradeEdgeCasesTest {
         copy(Repo.root().resolve("examples/submissions/alice-correct"), in.resolve("alice-correct"));
         Files.createDirectories(in.resolve("zoe-empty"));
         StringWriter text = new StringWriter();
-        exitCode = Main.run(new String[] {"grade", in.toString(), "--out", out.toString(), "--jobs", "2", "--only", "counter"},
+        exitCode = Main.run(new String[] {"grade", in.toString(), "--out", out.toString(), "--jobs", "3", "--only", "counter"},
                 new PrintWriter(text, true), new PrintWriter(text, true));
         console = text.toString();
         summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

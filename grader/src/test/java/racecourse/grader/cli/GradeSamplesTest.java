@@ -38,7 +38,7 @@ class GradeSamplesTest {
     static void gradeTheSamples() throws IOException {
         StringWriter text = new StringWriter();
         exitCode = Main.run(new String[] {"grade", Repo.root().resolve("examples/submissions").toString(),
-                "--out", out.toString(), "--jobs", "2"}, new PrintWriter(text, true), new PrintWriter(text, true));
+                "--out", out.toString(), "--jobs", "3"}, new PrintWriter(text, true), new PrintWriter(text, true));
         console = text.toString();
         summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     }

@@ -88,7 +88,7 @@ class ShardMergeTest {
 
     private static void grade(Path in, String out, String shard) {
         List<String> args = new java.util.ArrayList<>(List.of("grade", in.toString(), "--out", work.resolve(out).toString(),
-                "--only", "counter", "--jobs", "2"));
+                "--only", "counter", "--jobs", "3"));
         if (shard != null) {
             args.addAll(List.of("--shard", shard));
         }

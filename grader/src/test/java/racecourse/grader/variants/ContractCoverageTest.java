@@ -82,6 +82,39 @@ class ContractCoverageTest {
         assertEquals(List.of(), unmapped, "variants that no row of docs/contract-coverage.md names");
     }
 
+    @Test
+    void every_variant_is_graded_with_tests_of_every_category_it_must_lose() {
+        PromiseMap map;
+        try {
+            map = PromiseMap.read(Repo.root().resolve("docs/contract-coverage.md"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> problems = new ArrayList<>();
+        for (Variant v : variants) {
+            Set<String> categories = new TreeSet<>();
+            for (String test : map.testsFor(v.name())) {
+                categories.add(categoryOf(test));
+            }
+            if (!categories.containsAll(v.loses())) {
+                problems.add(v.name() + " must lose " + v.loses() + " but its rows name tests of " + categories);
+            }
+        }
+        assertEquals(List.of(), problems, "the detection runs only the tests a variant's rows name");
+    }
+
+    private static String categoryOf(String test) {
+        String cls = test.substring(0, test.indexOf('.'));
+        for (String[] suffix : new String[][] {{"ThreadsLeftBehindTest", "liveness"}, {"FunctionalTest", "functional"},
+                {"StressTest", "stress"}, {"LinearizabilityTest", "linearizability"}, {"LivenessTest", "liveness"},
+                {"StructureTest", "structure"}}) {
+            if (cls.endsWith(suffix[0])) {
+                return suffix[1];
+            }
+        }
+        return "?";
+    }
+
     private static boolean testExists(String exercise, String test) {
         int dot = test.indexOf('.');
         if (dot < 0) {
