@@ -25,18 +25,22 @@ public class HandoffLinearizabilityTest {
 
     @Test
     void offer_and_poll_are_linearizable() {
+        HandoffImplemented.requireEvent();
         HandoffImplemented.requireHandoff();
         LincheckRun.check(Slot.class, SlotModel.class);
     }
 
     @Test
     void event_set_clear_and_isSet_are_linearizable() {
+        // Points for a whole exercise: Event and Handoff both implemented.
         HandoffImplemented.requireEvent();
+        HandoffImplemented.requireHandoff();
         LincheckRun.check(Flag.class, FlagModel.class);
     }
 
     @Test
     void blocking_put_and_take_hand_over_each_item_once_in_every_interleaving() {
+        HandoffImplemented.requireEvent();
         HandoffImplemented.requireHandoff();
         LincheckRun.concurrent(CONCURRENT_TEST_INVOCATIONS, () -> {
             Handoff<Integer> box = new Handoff<>();
