@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racecourse.testkit.LincheckRun;
 
 /**
@@ -22,6 +23,8 @@ import racecourse.testkit.LincheckRun;
  */
 @Tag("gather")
 @Tag("linearizability")
+// Lincheck explores interleavings for several seconds (14 s seen under load): far above the 60 s default.
+@Timeout(240)
 class GatherLinearizabilityTest {
 
     static final int INVOCATIONS = 200;

@@ -10,6 +10,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racecourse.testkit.LincheckRun;
 
 /**
@@ -19,6 +20,8 @@ import racecourse.testkit.LincheckRun;
  */
 @Tag("handoff")
 @Tag("linearizability")
+// Lincheck explores interleavings for several seconds (14 s seen under load): far above the 60 s default.
+@Timeout(240)
 public class HandoffLinearizabilityTest {
 
     static final int CONCURRENT_TEST_INVOCATIONS = 300;

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.LincheckRun;
 import racecourse.testkit.Seeds;
@@ -27,6 +28,8 @@ import racecourse.testkit.Seeds;
  */
 @Tag("pool")
 @Tag("linearizability")
+// Lincheck explores interleavings for several seconds (14 s seen under load): far above the 60 s default.
+@Timeout(240)
 class ThreadPoolLinearizabilityTest {
 
     @Test
