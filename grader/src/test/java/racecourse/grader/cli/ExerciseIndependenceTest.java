@@ -35,6 +35,9 @@ class ExerciseIndependenceTest {
     static void grade() throws IOException {
         Path submission = in.resolve("event-spins-forever");
         GradeEdgeCasesTest.copy(Repo.root().resolve("grader/src/test/fixtures/independence/event-spins-forever"), submission);
+        // The fixture holds only the spinning Event; the reference Handoff and exercises are copied in, not committed twice.
+        java.nio.file.Files.copy(Repo.root().resolve("solutions/src/main/java/racecourse/handoff/Handoff.java"),
+                submission.resolve("racecourse/handoff/Handoff.java"));
         for (String exercise : List.of("counter", "workqueue", "pool", "gather")) {
             GradeEdgeCasesTest.copy(Repo.root().resolve("solutions/src/main/java/racecourse/" + exercise),
                     submission.resolve("racecourse/" + exercise));
