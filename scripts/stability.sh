@@ -10,6 +10,10 @@
 #                                # pinned to one CPU (taskset), two gradings sharing it
 #   --only takes subjects (solution:pool, Pool_Alt_LazyOnDemand, Counter_01_Unsynchronized), exercises
 #   (pool), or the groups solutions, alternatives, variants.
+#
+# Every grading is appended to docs/stability/ledger.tsv as it finishes (--ledger FILE for another), and
+# the runs already there for the same sources, CPUs and jobs count: stop it any time, run the same
+# command again later, and it grades only the runs still missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f grader/target/racecourse-grader.jar ] || [ -n "$(find exercises solutions grader -newer grader/target/racecourse-grader.jar -name '*.java' -print -quit)" ]; then
@@ -27,4 +31,5 @@ while [ $# -gt 0 ]; do
     shift
   fi
 done
-exec "${pin[@]}" java -cp grader/target/racecourse-grader.jar racecourse.grader.variants.Stability --repo . "${args[@]}"
+exec "${pin[@]}" java -cp grader/target/racecourse-grader.jar racecourse.grader.variants.Stability --repo . \
+  --ledger docs/stability/ledger.tsv "${args[@]}"

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,15 +27,32 @@ import racecourse.testkit.Rubric;
 import racecourse.testkit.Seeds;
 
 /**
- * Proof of stability: grades every exercise's reference solution and every bug variant N times,
- * each in a fresh JVM, and prints how often the solution lost points (must be never) and how often
- * each variant was caught in its expected categories (must be always).
+ * Proof of stability: grades every exercise's reference solution, every alternative design and
+ * every bug variant N times, each in a fresh JVM, and prints how often a correct subject lost points
+ * (must be never) and how often each variant was caught in its expected categories.
  *
- * <p>Usage: {@code Stability [--runs N] [--jobs J] [--repo DIR] [--only NAME,...] [--vary-seed] [--jvm OPTION]...}; {@code --jvm
- * -Dracecourse.lincheck.mc.iterations=3} measures another test budget. The seed is the
- * course default unless {@code --vary-seed} gives run k the seed default + k.
+ * <p>Usage: {@code Stability [--runs N] [--jobs J] [--repo DIR] [--only NAME,...] [--vary-seed]
+ * [--ledger FILE] [--jvm OPTION]...}; {@code --jvm -Dracecourse.lincheck.mc.iterations=3} measures
+ * another test budget. The seed is the course default unless {@code --vary-seed} gives run k the
+ * seed default + k. With {@code --ledger}, each grading is appended to FILE as it finishes, the runs
+ * already there (same fingerprint, same CPUs and jobs) count, and only the missing ones are graded:
+ * a long measurement can be stopped and continued. Runs go round-robin over the subjects, so a
+ * stopped measurement has about as many runs of each.
  */
 public final class Stability {
+
+    private static final String USAGE =
+            "usage: Stability [--runs N] [--jobs J] [--repo DIR] [--only NAME,...] [--vary-seed] [--ledger FILE] [--jvm OPTION]...";
+
+    /** One thing graded again and again, and what counts as the expected outcome. */
+    private record Subject(String name, String exercise, String expected, boolean bestEffort, List<Path> files,
+            List<String> fingerprintOptions, Run run, Predicate<VariantGrader.Grading> hit) {
+    }
+
+    /** One grading of run number r. */
+    private interface Run {
+        VariantGrader.Grading grade(int r) throws IOException, InterruptedException;
+    }
 
     private Stability() {
     }
@@ -41,6 +63,7 @@ public final class Stability {
         List<String> only = List.of();
         boolean varySeed = false;
         int jobs = 1;
+        Path ledgerFile = null;
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Xss1m"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -49,86 +72,127 @@ public final class Stability {
                 case "--only" -> only = List.of(args[++i].split(","));
                 case "--vary-seed" -> varySeed = true;
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                case "--ledger" -> ledgerFile = Path.of(args[++i]);
                 case "--jvm" -> jvm.add(args[++i]);
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: Stability [--runs N] [--jobs J] [--repo DIR] [--only NAME,...] [--vary-seed] [--jvm OPTION]...");
+                    System.err.println("unknown option " + args[i] + "; " + USAGE);
                     System.exit(2);
                 }
             }
         }
         PrintStream out = System.out;
-        SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), jvm);
-        out.println("child JVM options: " + jvm);
-        VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"), suites);
-        List<Variant> variants = VariantCatalog.load(repo.resolve("solutions/variants"));
-        PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
         Path work = Files.createTempDirectory("racecourse-stability");
-        out.printf(Locale.ROOT, "%-34s %-30s %8s %9s  %s%n", "subject", "expected to lose", "result", "median s", "categories lost (runs)");
-        for (String exercise : Rubric.EXERCISES) {
-            String subject = "solution:" + exercise;
-            if (!only.isEmpty() && !only.contains(subject) && !only.contains(exercise) && !only.contains("solutions")) {
-                continue;
-            }
-            boolean vary = varySeed;
-            Tally tally = repeat(runs, jobs, r -> grader.gradeSolution(exercise, seed(vary, r),
-                    work.resolve(subject.replace(':', '_') + "-" + r)), g -> g.lostCategories().isEmpty());
-            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s  %s%n", subject, "nothing", tally.hits + "/" + runs + " ok",
-                    tally.median(), tally.describe(), tally.slowest());
+        SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), jvm);
+        VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"), suites);
+        List<Subject> subjects = subjects(repo, grader, only, varySeed, jvm, work);
+        // The CPUs this JVM may use (taskset narrows them) and the jobs: a figure on one CPU is another figure.
+        String setting = "cpus=" + Runtime.getRuntime().availableProcessors() + " jobs=" + jobs + (varySeed ? " vary-seed" : "");
+        out.println("child JVM options: " + jvm + "; " + setting);
+
+        StabilityLedger ledger = new StabilityLedger(ledgerFile != null ? ledgerFile : work.resolve("ledger.tsv"));
+        Map<Subject, String> fingerprints = new LinkedHashMap<>();
+        Map<Subject, List<StabilityLedger.Entry>> done = new LinkedHashMap<>();
+        List<StabilityLedger.Entry> earlier = ledger.read();
+        for (Subject s : subjects) {
+            String fingerprint = SubjectFingerprint.of(repo, s.exercise(), s.files(), s.fingerprintOptions());
+            fingerprints.put(s, fingerprint);
+            done.put(s, Collections.synchronizedList(new ArrayList<>(earlier.stream()
+                    .filter(e -> e.subject().equals(s.name()) && e.fingerprint().equals(fingerprint) && e.setting().equals(setting))
+                    .toList())));
         }
-        for (Alternative a : VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"))) {
-            if (!only.isEmpty() && !only.contains(a.name()) && !only.contains(a.exercise()) && !only.contains("alternatives")) {
-                continue;
-            }
-            boolean vary = varySeed;
-            Tally tally = repeat(runs, jobs, r -> grader.gradeAlternative(a, seed(vary, r), work.resolve(a.name() + "-" + r)),
-                    g -> g.lostCategories().isEmpty());
-            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s  %s%n", a.name(), "nothing", tally.hits + "/" + runs + " ok",
-                    tally.median(), tally.describe(), tally.slowest());
+        int already = done.values().stream().mapToInt(List::size).sum();
+        if (already > 0) {
+            out.println(already + " gradings already in the ledger count; grading the rest");
         }
-        java.util.Set<String> testsRun = new java.util.TreeSet<>();
-        java.util.Set<String> testsFailed = new java.util.HashSet<>();
-        for (Variant v : variants) {
-            if (!only.isEmpty() && !only.contains(v.name()) && !only.contains(v.exercise()) && !only.contains("variants")) {
-                continue;
+        Set<String> variantTestsRun = Collections.synchronizedSet(new TreeSet<>());
+        gradeMissing(runs, jobs, subjects, fingerprints, setting, ledger, done, variantTestsRun);
+
+        out.printf(Locale.ROOT, "%-38s %-26s %11s %9s  %s%n", "subject", "expected to lose", "result", "median s", "categories lost (runs)");
+        Set<String> testsRun = new TreeSet<>(variantTestsRun);
+        Set<String> testsFailed = new HashSet<>();
+        for (Subject s : subjects) {
+            List<StabilityLedger.Entry> entries = done.get(s);
+            Tally tally = Tally.of(entries);
+            String result = tally.hits + "/" + entries.size() + (s.expected().equals("nothing") ? " ok" : " caught");
+            out.printf(Locale.ROOT, "%-38s %-26s %11s %9.2f  %s  %s%n", s.name() + (s.bestEffort() ? " (best-effort)" : ""),
+                    s.expected(), result, tally.median(), tally.describe(), tally.slowest());
+            if (!s.expected().equals("nothing")) {
+                testsFailed.addAll(tally.failedTests.keySet());
             }
-            boolean vary = varySeed;
-            java.util.Set<String> mapped = promises.testsFor(v.name());
-            Tally tally = repeat(runs, jobs, r -> grader.gradeVariant(v, mapped, seed(vary, r), work.resolve(v.name() + "-" + r)),
-                    g -> g.lostCategories().containsAll(v.loses()));
-            testsRun.addAll(tally.slowestMillis.keySet());
-            testsFailed.addAll(tally.failedTests.keySet());
-            out.printf(Locale.ROOT, "%-34s %-30s %8s %9.2f  %s%n", v.name() + (v.guaranteed() ? "" : " (best-effort)"),
-                    String.join(",", v.loses()),
-                    tally.hits + "/" + runs + " caught", tally.median(), tally.describe());
         }
         // A test that no variant fails is suspect: either a promise without a bug variant, or a test that cannot fail.
         testsRun.removeAll(testsFailed);
         if (!testsRun.isEmpty()) {
-            out.println("tests that ran for variants and that no variant failed: " + testsRun);
+            out.println("tests that ran for variants in this invocation and that no variant failed: " + testsRun);
         }
-        out.println("work files: " + work);
+        out.println("ledger: " + (ledgerFile != null ? ledgerFile : work.resolve("ledger.tsv")) + "; work files: " + work);
     }
 
-    /** One grading of run number r. */
-    private interface Run {
-        VariantGrader.Grading grade(int r) throws IOException, InterruptedException;
+    private static List<Subject> subjects(Path repo, VariantGrader grader, List<String> only, boolean varySeed,
+            List<String> jvm, Path work) throws IOException {
+        List<Subject> subjects = new ArrayList<>();
+        Predicate<VariantGrader.Grading> lostNothing = g -> g.lostCategories().isEmpty();
+        for (String exercise : Rubric.EXERCISES) {
+            String name = "solution:" + exercise;
+            if (selected(only, name, exercise, "solutions")) {
+                subjects.add(new Subject(name, exercise, "nothing", false, List.of(), jvm,
+                        r -> grader.gradeSolution(exercise, seed(varySeed, r), work.resolve(name.replace(':', '_') + "-" + r)),
+                        lostNothing));
+            }
+        }
+        for (Alternative a : VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"))) {
+            if (selected(only, a.name(), a.exercise(), "alternatives")) {
+                subjects.add(new Subject(a.name(), a.exercise(), "nothing", false, a.files(), jvm,
+                        r -> grader.gradeAlternative(a, seed(varySeed, r), work.resolve(a.name() + "-" + r)), lostNothing));
+            }
+        }
+        PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
+        for (Variant v : VariantCatalog.load(repo.resolve("solutions/variants"))) {
+            if (selected(only, v.name(), v.exercise(), "variants")) {
+                Set<String> mapped = promises.testsFor(v.name());
+                List<String> options = new ArrayList<>(jvm);
+                options.addAll(new TreeSet<>(mapped));
+                subjects.add(new Subject(v.name(), v.exercise(), String.join(",", new TreeSet<>(v.loses())), !v.guaranteed(),
+                        v.files(), options,
+                        r -> grader.gradeVariant(v, mapped, seed(varySeed, r), work.resolve(v.name() + "-" + r)),
+                        g -> g.lostCategories().containsAll(v.loses())));
+            }
+        }
+        return subjects;
     }
 
-    // Runs are independent child JVMs; `jobs` of them at a time.
-    private static Tally repeat(int runs, int jobs, Run run, Predicate<VariantGrader.Grading> hit)
-            throws InterruptedException {
-        Tally tally = new Tally();
+    private static boolean selected(List<String> only, String name, String exercise, String group) {
+        return only.isEmpty() || only.contains(name) || only.contains(exercise) || only.contains(group);
+    }
+
+    // Runs are independent child JVMs, `jobs` at a time, round-robin: run k of every subject before run k+1 of any.
+    private static void gradeMissing(int runs, int jobs, List<Subject> subjects, Map<Subject, String> fingerprints,
+            String setting, StabilityLedger ledger, Map<Subject, List<StabilityLedger.Entry>> done,
+            Set<String> variantTestsRun) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            List<Future<VariantGrader.Grading>> futures = new ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
-                int n = r;
-                futures.add(pool.submit(() -> run.grade(n)));
+                for (Subject s : subjects) {
+                    if (r < done.get(s).size()) {
+                        continue;
+                    }
+                    int n = r;
+                    futures.add(pool.submit(() -> {
+                        VariantGrader.Grading g = s.run().grade(n);
+                        StabilityLedger.Entry e = entry(g, s, fingerprints.get(s), setting);
+                        ledger.append(e);
+                        done.get(s).add(e);
+                        if (!s.expected().equals("nothing")) {
+                            g.tests().forEach(t -> variantTestsRun.add(shortName(t)));
+                        }
+                        return null;
+                    }));
+                }
             }
-            for (Future<VariantGrader.Grading> f : futures) {
+            for (Future<?> f : futures) {
                 try {
-                    VariantGrader.Grading g = f.get();
-                    tally.add(g, hit.test(g));
+                    f.get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("a grading run failed: " + e.getCause(), e.getCause());
                 }
@@ -136,11 +200,21 @@ public final class Stability {
         } finally {
             pool.shutdownNow();
         }
-        return tally;
+    }
+
+    private static StabilityLedger.Entry entry(VariantGrader.Grading g, Subject s, String fingerprint, String setting) {
+        TestResult slowest = g.tests().stream().max((a, b) -> Long.compare(a.millis(), b.millis())).orElseThrow();
+        List<String> failed = g.failures().stream().map(Stability::shortName).sorted().toList();
+        return new StabilityLedger.Entry(Instant.now(), fingerprint, setting, s.name(), s.hit().test(g), g.lostCategories(),
+                failed, g.millis(), shortName(slowest), slowest.millis());
     }
 
     private static long seed(boolean vary, int run) {
         return vary ? Seeds.DEFAULT + run : Seeds.DEFAULT;
+    }
+
+    private static String shortName(TestResult t) {
+        return t.key().substring(t.key().lastIndexOf('.', t.key().lastIndexOf('.') - 1) + 1);
     }
 
     /** Counts over the runs of one subject. */
@@ -151,19 +225,22 @@ public final class Stability {
         final Map<String, Integer> failedTests = new TreeMap<>();
         final Map<String, Long> slowestMillis = new TreeMap<>();
 
-        void add(VariantGrader.Grading g, boolean hit) {
-            hits += hit ? 1 : 0;
-            millis.add(g.millis());
-            for (TestResult t : g.tests()) {
-                slowestMillis.merge(shortName(t), t.millis(), Math::max);
+        static Tally of(List<StabilityLedger.Entry> entries) {
+            Tally t = new Tally();
+            for (StabilityLedger.Entry e : entries) {
+                t.hits += e.hit() ? 1 : 0;
+                t.millis.add(e.millis());
+                t.slowestMillis.merge(e.slowestTest(), e.slowestMillis(), Math::max);
+                e.lost().forEach(c -> t.lost.merge(c, 1, Integer::sum));
+                e.failedTests().forEach(test -> t.failedTests.merge(test, 1, Integer::sum));
             }
-            g.lostCategories().forEach(c -> lost.merge(c, 1, Integer::sum));
-            for (TestResult t : g.failures()) {
-                failedTests.merge(shortName(t), 1, Integer::sum);
-            }
+            return t;
         }
 
         double median() {
+            if (millis.isEmpty()) {
+                return Double.NaN;
+            }
             List<Long> sorted = new ArrayList<>(millis);
             Collections.sort(sorted);
             return sorted.get(sorted.size() / 2) / 1000.0;
@@ -177,10 +254,6 @@ public final class Stability {
         String slowest() {
             return slowestMillis.entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(e -> "slowest test " + e.getKey() + " " + e.getValue() + " ms").orElse("");
-        }
-
-        private static String shortName(TestResult t) {
-            return t.key().substring(t.key().lastIndexOf('.', t.key().lastIndexOf('.') - 1) + 1);
         }
     }
 }

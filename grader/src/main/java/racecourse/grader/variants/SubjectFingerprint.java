@@ -1,0 +1,59 @@
+package racecourse.grader.variants;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a stability figure depends on, as one short hash: the subject's sources, its exercise's
+ * suites, the test kit, the code that runs the child JVM, and the options it gets. Two runs with
+ * the same fingerprint graded the same thing, so their counts add up.
+ */
+final class SubjectFingerprint {
+
+    private SubjectFingerprint() {
+    }
+
+    static String of(Path repo, String exercise, Collection<Path> subjectFiles, Collection<String> options) {
+        Path root = repo.toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>();
+        files.addAll(javaFiles(repo.resolve("solutions/src/main/java/racecourse").resolve(exercise)));
+        files.addAll(subjectFiles);
+        files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse").resolve(exercise)));
+        files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse/testkit")));
+        files.addAll(javaFiles(repo.resolve("grader/src/main/java/racecourse/grader/run")));
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                digest.update(root.relativize(f.toAbsolutePath().normalize()).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(f));
+            }
+            digest.update(String.join(" ", options).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static List<Path> javaFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(f -> f.toString().endsWith(".java")).map(f -> f.toAbsolutePath().normalize()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
