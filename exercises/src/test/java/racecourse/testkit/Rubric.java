@@ -17,7 +17,8 @@ import java.util.TreeMap;
  */
 public final class Rubric {
 
-    public static final List<String> EXERCISES = List.of("counter", "handoff", "workqueue", "pool", "gather");
+    public static final List<String> EXERCISES = List.of("counter", "handoff", "workqueue", "pool", "gather",
+            "mutex", "semaphore", "barrier", "parallel");
     public static final List<String> CATEGORIES = List.of("functional", "stress", "linearizability", "liveness", "structure");
     public static final String RESOURCE = "racecourse/rubric.properties";
     /** Gradescope's visibility values: when a student sees a test's result. */
