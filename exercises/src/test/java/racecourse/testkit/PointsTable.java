@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import racecourse.testkit.model.Speedup;
 
 /**
  * Prints the points table at the end of {@code mvn test}: points per exercise and category, from
@@ -20,6 +22,7 @@ import org.junit.platform.launcher.TestPlan;
 public final class PointsTable implements TestExecutionListener {
 
     private final Map<String, Scoring.Outcome> outcomes = new java.util.LinkedHashMap<>();
+    private final List<Speedup> speedups = new ArrayList<>();
     private final PrintStream out;
 
     public PointsTable() {
@@ -49,6 +52,13 @@ public final class PointsTable implements TestExecutionListener {
         if (id.isTest()) {
             outcome(id, false);
         }
+    }
+
+    // ParallelMap's suite publishes the speed-up it measured: shown under the table, never scored.
+    @Override
+    public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        Speedup.parse(entry.getKeyValuePairs().get(Speedup.ENTRY_KEY))
+                .ifPresent(speedups::add);
     }
 
     private void outcome(TestIdentifier id, boolean passed) {
@@ -131,6 +141,7 @@ public final class PointsTable implements TestExecutionListener {
         out.printf(Locale.ROOT, "%-10s %" + (16 * Rubric.CATEGORIES.size() + 13) + "s%n", "TOTAL",
                 points(earnedAll) + "/" + points(maxAll));
         out.println("(n x) = n failed tests in that cell; their messages are above.");
+        speedups.forEach(s -> out.println(s.line()));
     }
 
     static String points(double raw) {

@@ -6,7 +6,8 @@ package racecourse.testkit.model;
  * @param status passed, failed, or missing (no result: the run was stopped or crashed first)
  * @param output what the test printed (System.out and System.err), capped; empty when nothing
  * @param visibility when the student sees the result (the rubric's setting, Gradescope's values)
+ * @param speedup what the test measured and published, shown and never scored; null for almost every test
  */
 public record TestScore(String name, String exercise, String category, String status, double score, double max,
-        long millis, String message, String output, String visibility) {
+        long millis, String message, String output, String visibility, Speedup speedup) {
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -20,6 +21,7 @@ import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.TestScore;
 
 /**
@@ -58,6 +60,7 @@ public final class LocalReport implements TestExecutionListener {
         String status = "missing";
         String message = "not run: the run ended before this test";
         long millis;
+        Speedup speedup;
 
         Result(String exercise, String category, String key) {
             this.exercise = exercise;
@@ -99,6 +102,15 @@ public final class LocalReport implements TestExecutionListener {
         r.message = passed ? "" : message;
         Long start = started.get(id.getUniqueId());
         r.millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Override
+    public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        Result r = results.get(id.getUniqueId());
+        String published = entry.getKeyValuePairs().get(Speedup.ENTRY_KEY);
+        if (r != null && published != null) {
+            r.speedup = Speedup.parse(published).orElse(null);
+        }
     }
 
     @Override
@@ -149,7 +161,8 @@ public final class LocalReport implements TestExecutionListener {
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
             Result r = byKey.get(s.outcome().testKey());
             tests.computeIfAbsent(r.exercise, e -> new ArrayList<>()).add(new TestScore(r.key, r.exercise, r.category,
-                    r.status, s.earned(), s.max(), r.millis, r.message, "", rubric.visibility(r.exercise, r.category, r.key)));
+                    r.status, s.earned(), s.max(), r.millis, r.message, "", rubric.visibility(r.exercise, r.category, r.key),
+                    r.speedup));
         }
         Map<String, ExerciseScore> exercises = new LinkedHashMap<>();
         double score = 0;

@@ -12,6 +12,7 @@ import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.SourceCoverage;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.TestScore;
 import racecourse.testkit.PointsTable;
 import racecourse.testkit.Rubric;
@@ -90,6 +91,8 @@ final class StudentPageView {
             }
         }
         ev.put("categories", categories);
+        Speedup measured = e.tests().stream().map(TestScore::speedup).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        ev.put("speedup", measured == null ? null : SpeedupPlot.view(measured, text));
         return ev;
     }
 

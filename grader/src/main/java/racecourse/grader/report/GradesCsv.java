@@ -12,7 +12,11 @@ import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.Rubric;
 
-/** grades.csv for an LMS import: {@code student,counter,handoff,workqueue,pool,gather,total}. */
+/**
+ * grades.csv for an LMS import: {@code student,<each exercise graded>,total}, e.g.
+ * {@code student,counter,handoff,workqueue,pool,gather,mutex,semaphore,barrier,parallel,total}; with
+ * {@code --only mutex,semaphore} just those two columns, and the total is over them.
+ */
 public final class GradesCsv {
 
     private GradesCsv() {
@@ -20,10 +24,11 @@ public final class GradesCsv {
 
     public static void write(GradingRun run, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("student," + String.join(",", Rubric.EXERCISES) + ",total");
+        List<String> graded = Rubric.EXERCISES.stream().filter(run.exercises()::contains).toList();
+        lines.add("student," + String.join(",", graded) + ",total");
         for (StudentScore s : run.students()) {
             StringBuilder row = new StringBuilder(quote(s.id()));
-            for (String exercise : Rubric.EXERCISES) {
+            for (String exercise : graded) {
                 ExerciseScore e = s.exercises().get(exercise);
                 row.append(',').append(e == null ? "" : Points.text(e.score()));
             }

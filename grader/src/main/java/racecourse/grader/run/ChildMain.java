@@ -25,6 +25,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -34,6 +35,7 @@ import racecourse.testkit.PointsTable;
 import racecourse.testkit.page.FailureText;
 import racecourse.testkit.page.LocalReport;
 import racecourse.testkit.Rubric;
+import racecourse.testkit.model.Speedup;
 
 /**
  * Runs inside the child JVM: discovers the suites of the given exercise packages (only test classes
@@ -224,6 +226,15 @@ public final class ChildMain {
             }
             send("RESULT", PointsTable.testKey(id), passed ? "PASSED" : "FAILED", millis, passed ? "" : message(result),
                     printed);
+        }
+
+        // A measurement the suite publishes (ParallelMap's speed-up) travels beside the result, never into the score.
+        @Override
+        public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+            String published = entry.getKeyValuePairs().get(Speedup.ENTRY_KEY);
+            if (id.isTest() && published != null) {
+                channel.send(String.join("\t", "MEASURED", PointsTable.testKey(id), base64(published)));
+            }
         }
 
         @Override

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import racecourse.testkit.model.Speedup;
 
 /**
  * Runs the course suites of some exercise packages against one set of compiled classes, in a fresh
@@ -227,17 +228,20 @@ public final class SuiteRun {
     private static List<TestResult> read(List<String> payloads, String running, String endReason) {
         Map<String, TestResult> byKey = new LinkedHashMap<>();
         Map<String, String[]> failedClasses = new LinkedHashMap<>();
+        Map<String, Speedup> measured = new LinkedHashMap<>();
         for (String line : payloads) {
             String[] f = line.split("\t", -1);
-            if (f[0].equals("EXPECT") && f.length == 4) {
+            if (f[0].equals("MEASURED") && f.length == 3) {
+                Speedup.parse(decode(f[2])).ifPresent(m -> measured.put(f[1], m));
+            } else if (f[0].equals("EXPECT") && f.length == 4) {
                 String reason = f[1].equals(running) ? "no result: " + endReason + " (while this test ran)"
                         : "not run: " + endReason + (running == null ? "" : " (while " + racecourse.testkit.PointsTable.shortName(running) + " ran)");
-                byKey.put(f[1], new TestResult(f[1], f[2], f[3], TestResult.Status.MISSING, 0, reason, ""));
+                byKey.put(f[1], new TestResult(f[1], f[2], f[3], TestResult.Status.MISSING, 0, reason, "", null));
             } else if (f[0].equals("RESULT") && f.length == 6 && byKey.containsKey(f[1])) {
                 TestResult expected = byKey.get(f[1]);
                 TestResult.Status status = f[2].equals("PASSED") ? TestResult.Status.PASSED : TestResult.Status.FAILED;
                 byKey.put(f[1], new TestResult(f[1], expected.exercise(), expected.category(), status, Long.parseLong(f[3]),
-                        decode(f[4]), decode(f[5])));
+                        decode(f[4]), decode(f[5]), measured.get(f[1])));
             } else if (f[0].equals("CONTAINER") && f.length == 6) {
                 int at = f[1].indexOf("[class:");
                 if (at >= 0) {
@@ -252,7 +256,7 @@ public final class SuiteRun {
                 for (Map.Entry<String, String[]> failed : failedClasses.entrySet()) {
                     if (r.key().startsWith(failed.getKey())) {
                         r = new TestResult(r.key(), r.exercise(), r.category(), TestResult.Status.FAILED, 0,
-                                failed.getValue()[0], failed.getValue()[1]);
+                                failed.getValue()[0], failed.getValue()[1], null);
                     }
                 }
             }

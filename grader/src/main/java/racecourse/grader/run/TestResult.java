@@ -1,5 +1,7 @@
 package racecourse.grader.run;
 
+import racecourse.testkit.model.Speedup;
+
 /**
  * One test's result as the child JVM reported it.
  *
@@ -7,9 +9,10 @@ package racecourse.grader.run;
  * @param status PASSED, FAILED, or MISSING when the child ended before reporting it
  * @param message the failure message for the student (empty when passed)
  * @param output what the test printed to System.out and System.err, capped
+ * @param speedup the speed-up the test measured and published (shown, never scored); null for other tests
  */
 public record TestResult(String key, String exercise, String category, Status status, long millis, String message,
-        String output) {
+        String output, Speedup speedup) {
 
     public enum Status { PASSED, FAILED, MISSING }
 

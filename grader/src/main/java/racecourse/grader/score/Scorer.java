@@ -35,7 +35,7 @@ public final class Scorer {
             String message = r == null ? missingReason : r.message();
             tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), status, s.earned(), s.max(),
                     r == null ? 0 : r.millis(), message == null ? "" : message, r == null ? "" : r.output(),
-                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey())));
+                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey()), r == null ? null : r.speedup()));
         }
         return Points.exercise(exercise, "graded", tests, List.of());
     }
@@ -48,7 +48,7 @@ public final class Scorer {
         List<TestScore> tests = new ArrayList<>();
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
             tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), "failed", 0, s.max(), 0, reason, "",
-                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey())));
+                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey()), null));
         }
         return Points.exercise(exercise, status, tests, diagnostics);
     }

@@ -42,8 +42,10 @@ class RubricTest {
     }
 
     @Test
-    void the_course_rubric_loads() {
-        assertEquals(100.0, Rubric.EXERCISES.stream().flatMap(e -> Rubric.CATEGORIES.stream()
-                .map(c -> Rubric.load().categoryPoints(e, c))).mapToDouble(Double::doubleValue).sum(), 1e-9);
+    void the_course_rubric_loads_with_20_points_for_each_of_the_nine_exercises() {
+        assertEquals(9, Rubric.EXERCISES.size());
+        for (String e : Rubric.EXERCISES) {
+            assertEquals(20.0, Rubric.CATEGORIES.stream().mapToDouble(c -> Rubric.load().categoryPoints(e, c)).sum(), 1e-9, e);
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import racecourse.testkit.model.CategoryScore;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
 
@@ -54,6 +55,36 @@ class HtmlReportsTest {
         assertTrue(page.text().contains("The following interleaving leads to the error:"));
         assertTrue(page.select(".hints").text().contains("Lincheck found an interleaving"), page.select(".hints").text());
         assertTrue(page.text().contains("A linearizability test (Lincheck) tries many interleavings"), "no category hint");
+    }
+
+    /** ParallelMap's measured speed-up: a plot beside the points, with the ideal line; on one core, a sentence instead. */
+    @Test
+    void a_measured_speedup_is_plotted_and_one_core_says_there_is_nothing_to_measure() throws IOException {
+        Speedup twoCores = Speedup.parse("cores=2;sequential=480.0;1=490.5;2=251.2").orElseThrow();
+        assertEquals(480.0 / 251.2, twoCores.ratio(), 1e-9);
+        Document page = render(parallelStudent(twoCores), "en");
+        Element figure = page.select("section#parallel figure.speedup").first();
+        assertTrue(figure != null, page.html());
+        assertTrue(figure.text().contains("1.91x faster on 2 cores than one thread (sequential 480 ms)"), figure.text());
+        assertEquals(2, figure.select("circle.measured").size());
+        assertEquals(2, figure.select("polyline.ideal").attr("points").split(" ").length, "ideal line at 1 and 2 threads");
+        assertEquals(List.of("1: 491 ms", "2: 251 ms"), figure.select("circle title").eachText());
+
+        Document ko = render(parallelStudent(twoCores), "ko");
+        assertTrue(ko.select("figure.speedup").text().contains("1.91배"), ko.select("figure.speedup").text());
+
+        Document oneCore = render(parallelStudent(Speedup.parse("cores=1;sequential=480.0;1=495.0").orElseThrow()), "en");
+        assertTrue(oneCore.select("figure.speedup").text().contains("this run had one core only"), oneCore.html());
+        assertTrue(Speedup.parse("cores=2;sequential=abc").isEmpty() && Speedup.parse("cores=0;sequential=1").isEmpty()
+                && Speedup.parse("<script>").isEmpty(), "a malformed entry is shown as nothing");
+    }
+
+    private static StudentScore parallelStudent(Speedup measured) {
+        TestScore t = new TestScore("racecourse.parallel.ParallelMapSpeedupTest.speedup_over_a_sequential_run_is_measured",
+                "parallel", "functional", "passed", 0, 0, 1500, "", "", "visible", measured);
+        ExerciseScore e = new ExerciseScore("parallel", "graded", 0, 0, Map.of("functional", new CategoryScore(0, 0)),
+                List.of(t), List.of(), null);
+        return new StudentScore("pat", "graded", 0, 0, Map.of("parallel", e), List.of(), 1000, Map.of());
     }
 
     /** An exercise with every test passed folds into one line; one with a failure stays open. */
@@ -143,7 +174,7 @@ class HtmlReportsTest {
                 for (int k = 0; k < 18; k++) {
                     boolean pass = random.nextInt(10) > 0;
                     tests.add(new TestScore("racecourse." + e + ".T" + (k % 5) + ".test" + k, e, "stress", pass ? "passed" : "failed",
-                            pass ? 1 : 0, 1, 10, pass ? "" : "lost an update", "", "visible"));
+                            pass ? 1 : 0, 1, 10, pass ? "" : "lost an update", "", "visible", null));
                 }
                 ExerciseScore es = racecourse.testkit.model.Points.exercise(e, "graded", tests, List.of());
                 byExercise.put(e, es);
@@ -185,6 +216,6 @@ class HtmlReportsTest {
     }
 
     private static TestScore test(String name, String category, String status, String message, String output) {
-        return new TestScore(name, "counter", category, status, status.equals("passed") ? 5 : 0, 5, 10, message, output, "visible");
+        return new TestScore(name, "counter", category, status, status.equals("passed") ? 5 : 0, 5, 10, message, output, "visible", null);
     }
 }
