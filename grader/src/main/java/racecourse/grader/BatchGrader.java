@@ -29,6 +29,7 @@ import racecourse.grader.report.GradesCsv;
 import racecourse.grader.report.HtmlReports;
 import racecourse.grader.report.SummaryJson;
 import racecourse.grader.run.Sandbox;
+import racecourse.grader.run.CourseClasses;
 import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestInventory;
@@ -97,7 +98,8 @@ public final class BatchGrader {
             SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), CHILD_JVM, sandbox,
                     coverage.map(a -> List.of(a.jar())).orElse(List.of()));
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
-                    suites, new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap(), coverage);
+                    suites, new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap(), coverage,
+                    CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()));
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work);
             students.sort(Comparator.comparing(StudentScore::id));
             GradingRun run = new GradingRun(options.seed(), VERSION, System.getProperty("java.version"), options.lang(),
@@ -122,12 +124,16 @@ public final class BatchGrader {
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
             Map<Path, Future<StudentScore>> futures = new LinkedHashMap<>();
+            Map<Path, String> ids = Intake.ids(candidates);
             int[] done = {0};
             long start = System.nanoTime();
             progress.started(candidates.size());
-            for (Path candidate : candidates) {
+            for (int i = 0; i < candidates.size(); i++) {
+                Path candidate = candidates.get(i);
+                // Work folders by index: two submissions never share one, whatever their names.
+                String folder = String.format(java.util.Locale.ROOT, "%05d", i);
                 futures.put(candidate, pool.submit(() -> {
-                    StudentScore s = gradeOne(candidate, intake, grader, work);
+                    StudentScore s = gradeOne(candidate, ids.get(candidate), folder, intake, grader, work);
                     synchronized (done) {
                         done[0]++;
                         progress.finished(s, done[0], (System.nanoTime() - start) / 1_000_000);
@@ -141,7 +147,7 @@ public final class BatchGrader {
                     students.add(f.getValue().get());
                 } catch (ExecutionException e) {
                     // Our bug, not the student's: reported as an ERROR line, the others go on.
-                    String id = f.getKey().getFileName().toString();
+                    String id = ids.get(f.getKey());
                     students.add(new StudentScore(id, "error", 0, 0, Map.of(),
                             List.of("grader error while grading " + id + ": " + e.getCause()), 0, Map.of()));
                 }
@@ -152,13 +158,12 @@ public final class BatchGrader {
         }
     }
 
-    private static StudentScore gradeOne(Path candidate, Intake intake, StudentGrader grader, Path work)
-            throws IOException, InterruptedException {
+    private static StudentScore gradeOne(Path candidate, String id, String folder, Intake intake, StudentGrader grader,
+            Path work) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Submission submission = intake.read(candidate);
+        Submission submission = intake.read(candidate, id, folder);
         long intakeMillis = (System.nanoTime() - start) / 1_000_000;
-        return grader.grade(submission, work.resolve("students").resolve(safeName(submission.id())))
-                .withPhase("intake", intakeMillis);
+        return grader.grade(submission, work.resolve("students").resolve(folder)).withPhase("intake", intakeMillis);
     }
 
     private static void writeReports(GradingRun run, Path out) throws IOException {

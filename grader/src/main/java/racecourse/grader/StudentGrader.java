@@ -22,6 +22,7 @@ import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestInventory;
+import racecourse.grader.run.CourseClasses;
 import racecourse.grader.run.TestResult;
 import racecourse.grader.score.Scorer;
 
@@ -46,11 +47,13 @@ public final class StudentGrader {
     private final Duration cap;
     private final Optional<CoverageAgent> coverage;
     private final ExerciseCompiler compiler = new ExerciseCompiler();
+    private final CourseClasses courseClasses;
 
     /** @param coverage JaCoCo's agent; without it, coverage is not measured (and the report says so) */
     public StudentGrader(List<String> exercises, List<TestInventory.Entry> inventory, SuiteRun suites, ApiCheck api,
-            Scorer scorer, long seed, Duration cap, Optional<CoverageAgent> coverage) {
+            Scorer scorer, long seed, Duration cap, Optional<CoverageAgent> coverage, CourseClasses courseClasses) {
         this.exercises = List.copyOf(exercises);
+        this.courseClasses = courseClasses;
         this.inventory = List.copyOf(inventory);
         this.suites = suites;
         this.api = api;
@@ -84,6 +87,11 @@ public final class StudentGrader {
                     scores.put(exercise, scorer.notRun(exercise, "compile-error", tests,
                             "racecourse." + exercise + " does not compile; see the compiler's messages", compiled.diagnostics()));
                     continue;
+                }
+                // Student classes come first on the class path: one named like a course class would replace it.
+                for (String clash : courseClasses.removeClashes(compiled.classes())) {
+                    problems.add(clash + " has the name of a class of the course's tests; yours was not used (rename it):"
+                            + " the course's own " + clash.substring(clash.lastIndexOf('.') + 1) + " ran instead");
                 }
                 List<String> apiProblems = api.check(exercise, compiled.classes());
                 if (!apiProblems.isEmpty()) {

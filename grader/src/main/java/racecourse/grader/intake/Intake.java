@@ -54,22 +54,51 @@ public final class Intake {
         return found;
     }
 
-    public Submission read(Path candidate) throws IOException {
+    /**
+     * Each candidate's student id: its name without {@code .zip}; when two candidates would get the
+     * same id ({@code alice/} and {@code alice.zip}), both keep their whole file name, so neither
+     * replaces the other in the reports.
+     */
+    public static Map<Path, String> ids(List<Path> candidates) {
+        Map<String, Integer> count = new java.util.HashMap<>();
+        candidates.forEach(c -> count.merge(defaultId(c), 1, Integer::sum));
+        Map<Path, String> ids = new LinkedHashMap<>();
+        for (Path c : candidates) {
+            ids.put(c, count.get(defaultId(c)) > 1 ? c.getFileName().toString() : defaultId(c));
+        }
+        return ids;
+    }
+
+    private static String defaultId(Path candidate) {
         String name = candidate.getFileName().toString();
-        String id = name.toLowerCase().endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        return name.toLowerCase().endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    public Submission read(Path candidate) throws IOException {
+        String id = defaultId(candidate);
+        return read(candidate, id, "_" + id.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    /**
+     * @param id the student id the reports use
+     * @param workFolder this submission's own folder under the work directory (by index in a batch,
+     *     so two submissions never share one, whatever their names)
+     */
+    public Submission read(Path candidate, String id, String workFolder) throws IOException {
         Path root = candidate;
+        Path work = workDir.resolve(workFolder);
         if (!Files.isDirectory(candidate)) {
-            root = workDir.resolve(id).resolve("unpacked");
+            root = work.resolve("unpacked");
             try {
                 SafeUnzip.extract(candidate, root);
             } catch (SafeUnzip.Refused refused) {
                 return Submission.refused(id, candidate, refused.getMessage());
             }
         }
-        return locate(id, candidate, root);
+        return locate(id, candidate, root, work);
     }
 
-    private Submission locate(String id, Path origin, Path root) throws IOException {
+    private Submission locate(String id, Path origin, Path root, Path work) throws IOException {
         Map<String, Map<String, Path>> byExercise = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<Path> javaFiles;
@@ -83,7 +112,7 @@ public final class Intake {
             if (text == null) {
                 Decoded decoded = decodeLegacy(Files.readAllBytes(file));
                 text = decoded.text();
-                Path copy = workDir.resolve(id).resolve("utf-8").resolve(root.relativize(file).toString());
+                Path copy = work.resolve("utf-8").resolve(root.relativize(file).toString());
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, text, StandardCharsets.UTF_8);
                 problems.add(root.relativize(file) + " is not UTF-8; it was read as " + decoded.charset()

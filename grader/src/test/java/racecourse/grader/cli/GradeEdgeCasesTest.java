@@ -20,7 +20,8 @@ import racecourse.grader.Repo;
 
 /**
  * End to end on the counter only (fast): an empty submission, a submission that tries to forge its
- * results, and a correct one beside them, whose score must not be touched by the others.
+ * results, one that ships a class named like a course class, a folder and a zip of the same name, and
+ * a correct one beside them, whose score must not be touched by the others.
  */
 class GradeEdgeCasesTest {
 
@@ -39,6 +40,12 @@ class GradeEdgeCasesTest {
         copy(Repo.root().resolve("grader/src/test/fixtures/edge-cases"), in);
         copy(Repo.root().resolve("examples/submissions/alice-correct"), in.resolve("alice-correct"));
         Files.createDirectories(in.resolve("zoe-empty"));
+        // A correct counter beside a class named like a course helper.
+        Files.copy(Repo.root().resolve("examples/submissions/alice-correct/exercises/src/main/java/racecourse/counter/SharedCounter.java"),
+                in.resolve("kim-ships-a-course-class/racecourse/counter/SharedCounter.java"));
+        // alice-correct.zip beside alice-correct/: another submission (the untouched stub), not a second copy of alice.
+        zip(Repo.root().resolve("exercises/src/main/java/racecourse/counter/SharedCounter.java"),
+                "racecourse/counter/SharedCounter.java", in.resolve("alice-correct.zip"));
         StringWriter text = new StringWriter();
         exitCode = Main.run(new String[] {"grade", in.toString(), "--out", out.toString(), "--jobs", "3", "--only", "counter"},
                 new PrintWriter(text, true), new PrintWriter(text, true));
@@ -106,10 +113,38 @@ class GradeEdgeCasesTest {
     @Test
     void grades_csv_has_one_row_per_student_and_nothing_forged() throws IOException {
         List<String> lines = Files.readAllLines(out.resolve("grades.csv"), StandardCharsets.UTF_8);
-        assertEquals(4, lines.size(), lines.toString());
-        assertTrue(lines.contains("alice-correct,20,,,,,20"), lines.toString());
-        assertTrue(lines.contains("zoe-empty,0,,,,,0"), lines.toString());
+        assertEquals(6, lines.size(), lines.toString());
+        assertEquals("student,counter,total", lines.get(0));
+        assertTrue(lines.contains("alice-correct,20,20"), lines.toString());
+        assertTrue(lines.contains("zoe-empty,0,0"), lines.toString());
         assertEquals(0, exitCode, console);
+    }
+
+    /** alice-correct/ and alice-correct.zip: two students, each graded from its own work folder, neither overwritten. */
+    @Test
+    void a_folder_and_a_zip_of_the_same_name_are_two_students() {
+        assertEquals(20.0, student("alice-correct").get("score").asDouble(), console);
+        JsonNode zip = student("alice-correct.zip");
+        assertEquals(0.0, zip.get("score").asDouble(), zip.toString());
+        assertTrue(zip.get("exercises").get("counter").get("tests").get(0).get("message").asText().contains("not implemented yet"),
+                zip.toString());
+    }
+
+    /** Student classes come first on the class path: one named like a course class is refused, never run. */
+    @Test
+    void a_class_named_like_a_course_class_is_refused_with_a_line_and_the_rest_is_graded() {
+        JsonNode kim = student("kim-ships-a-course-class");
+        assertEquals(20.0, kim.get("score").asDouble(), kim.toString());
+        assertTrue(kim.get("problems").toString().contains("racecourse.counter.CounterImplemented has the name of a class of the"
+                + " course's tests; yours was not used"), kim.get("problems").toString());
+    }
+
+    private static void zip(Path file, String entry, Path zip) throws IOException {
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry(entry));
+            out.write(Files.readAllBytes(file));
+            out.closeEntry();
+        }
     }
 
     private static JsonNode student(String id) {
