@@ -33,7 +33,7 @@ import racecourse.grader.score.Scorer;
  */
 public final class StudentGrader {
 
-    /** The given types of SPEC: the grader compiles its own copies, whatever a submission holds. */
+    /** The types the contract gives (ReturnWhen, WaitResult, Outcome): the grader compiles its own copies, whatever a submission holds. */
     private static final Map<String, List<String>> GIVEN = Map.of(
             "pool", List.of("ReturnWhen.java", "WaitResult.java"),
             "gather", List.of("Outcome.java"));

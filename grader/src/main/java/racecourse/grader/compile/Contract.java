@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The exercise contract of SPEC.md (resource {@code racecourse/grader/contract.txt}), member by member. */
+/** The exercise contract (the stubs in exercises/ and their READMEs), as resource {@code racecourse/grader/contract.txt}, member by member. */
 public final class Contract {
 
     /**
