@@ -43,11 +43,12 @@ public class BarrierLinearizabilityTest {
         BarrierImplemented.require();
         LincheckRun.concurrent(CONCURRENT_TEST_INVOCATIONS, () -> {
             int[] trips = new int[1];
-            Barrier barrier = new Barrier(2, () -> trips[0]++);
+            Thread[] actionRanOn = new Thread[2];
+            Barrier barrier = new Barrier(2, () -> actionRanOn[trips[0]++] = Thread.currentThread());
             String[][] got = new String[2][2];
-            Thread other = new Thread(() -> twoRounds(barrier, trips, got[1]));
+            Thread other = new Thread(() -> twoRounds(barrier, trips, actionRanOn, got[1]));
             other.start();
-            twoRounds(barrier, trips, got[0]);
+            twoRounds(barrier, trips, actionRanOn, got[0]);
             join(other);
             for (int round = 0; round < 2; round++) {
                 List<String> pair = List.of(got[0][round], got[1][round]);
@@ -112,12 +113,18 @@ public class BarrierLinearizabilityTest {
         });
     }
 
-    private static void twoRounds(Barrier barrier, int[] trips, String[] got) {
+    private static void twoRounds(Barrier barrier, int[] trips, Thread[] actionRanOn, String[] got) {
         for (int round = 0; round < 2; round++) {
             got[round] = Arrival.of(barrier::await);
             if (trips[0] != round + 1) {
                 throw new AssertionError("a thread left round " + (round + 1) + " when the action had run " + trips[0]
                         + " times: it must run once per round, before the round's threads are released");
+            }
+            boolean ranTheAction = actionRanOn[round] == Thread.currentThread();
+            if (ranTheAction != got[round].equals(Arrival.index(0))) {
+                throw new AssertionError("in round " + (round + 1) + " a thread got " + got[round] + " but "
+                        + (ranTheAction ? "ran" : "did not run") + " the action: the last thread to arrive runs the action"
+                        + " and gets index 0, the first gets parties - 1");
             }
         }
     }
