@@ -26,7 +26,7 @@ final class Arrival {
         return "index " + i;
     }
 
-    /** Runs the call and names its outcome; an unexpected unchecked exception is named by its class too. */
+    /** Runs the call and names its outcome; an unchecked exception (a stub's, an action's) is thrown on. */
     static String of(AwaitCall call) {
         try {
             return index(call.await());
@@ -36,8 +36,6 @@ final class Arrival {
             return TIMEOUT;
         } catch (InterruptedException e) {
             return INTERRUPTED;
-        } catch (RuntimeException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 }
