@@ -22,25 +22,32 @@ public class Barrier {
 
     /**
      * @param action runs once per round, on the last thread to arrive, before any thread of that
-     *     round is released (may be null: no action)
+     *     round is released (may be null: no action). If it throws, the round is broken and the last
+     *     thread gets the action's exception.
      * @throws IllegalArgumentException when {@code parties} is below 1
      */
     public Barrier(int parties, Runnable action) {
     }
 
     /**
-     * Waits until {@code parties} threads have called it in this round.
+     * Waits until {@code parties} threads have called it in this round. The last thread to arrive runs
+     * the action (if any) and then releases the whole round; the barrier is then ready for the next
+     * round. A thread of the next round never passes with this one.
      *
      * @return the arrival index: {@code parties - 1} for the first to arrive ... 0 for the last
      * @throws BrokenBarrierException when the round is or becomes broken (another waiter timed out
-     *     or was interrupted, {@link #reset()}, or the action threw)
+     *     or was interrupted, {@link #reset()}, or the action threw); on a broken barrier at once
+     * @throws InterruptedException when this thread is interrupted while it waits (the round is then
+     *     broken for the others) or before it starts waiting
      */
     public int await() throws InterruptedException, BrokenBarrierException {
         throw new UnsupportedOperationException("not implemented yet: Barrier.await");
     }
 
     /**
-     * Like {@link #await()}, waiting at most {@code timeout}.
+     * Like {@link #await()}, waiting at most {@code timeout}. Any timeout is accepted, also below a
+     * millisecond; zero or negative means "do not wait": the last party still trips the round, any
+     * other party times out at once.
      *
      * @throws TimeoutException when the time runs out (the round is then broken for the others)
      */
@@ -53,7 +60,7 @@ public class Barrier {
         throw new UnsupportedOperationException("not implemented yet: Barrier.reset");
     }
 
-    /** Whether the current round is broken. */
+    /** Whether the current round is broken; a thread that loops on it sees other threads' changes. */
     public boolean isBroken() {
         throw new UnsupportedOperationException("not implemented yet: Barrier.isBroken");
     }
