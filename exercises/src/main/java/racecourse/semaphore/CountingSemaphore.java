@@ -16,13 +16,18 @@ import java.util.concurrent.TimeUnit;
 public class CountingSemaphore {
 
     /**
-     * @param permits the permits available at the start
+     * @param permits the permits available at the start; 0 is allowed
      * @throws IllegalArgumentException when {@code permits} is negative
      */
     public CountingSemaphore(int permits) {
     }
 
-    /** Takes a permit, waiting until one is available. */
+    /**
+     * Takes a permit, waiting until one is available.
+     *
+     * @throws InterruptedException when the thread is interrupted while it waits (or before); then no permit is
+     *     taken and none is lost
+     */
     public void acquire() throws InterruptedException {
         throw new UnsupportedOperationException("not implemented yet: CountingSemaphore.acquire");
     }
@@ -32,7 +37,13 @@ public class CountingSemaphore {
         throw new UnsupportedOperationException("not implemented yet: CountingSemaphore.tryAcquire");
     }
 
-    /** Takes a permit, waiting at most {@code timeout}; false when the time runs out. */
+    /**
+     * Takes a permit, waiting at most {@code timeout}: true as soon as it has one, false when the time runs out.
+     * Any timeout is accepted, also below a millisecond; zero or negative means do not wait.
+     *
+     * @throws InterruptedException when the thread is interrupted while it waits (or before); then no permit is
+     *     taken and none is lost
+     */
     public boolean tryAcquire(long timeout, TimeUnit unit) throws InterruptedException {
         throw new UnsupportedOperationException("not implemented yet: CountingSemaphore.tryAcquire");
     }
@@ -42,7 +53,7 @@ public class CountingSemaphore {
         throw new UnsupportedOperationException("not implemented yet: CountingSemaphore.release");
     }
 
-    /** The permits available now. */
+    /** The permits available now; sees other threads' latest release() and acquire calls. */
     public int availablePermits() {
         throw new UnsupportedOperationException("not implemented yet: CountingSemaphore.availablePermits");
     }
