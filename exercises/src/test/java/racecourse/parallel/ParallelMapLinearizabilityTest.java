@@ -39,7 +39,7 @@ public class ParallelMapLinearizabilityTest {
     @Test
     void two_callers_get_their_own_results_in_every_interleaving() {
         ParallelImplemented.require();
-        LincheckRun.concurrent(200, () -> {
+        LincheckRun.concurrent(40, () -> {
             List<Integer>[] got = newResults();
             Thread first = new Thread(() -> got[0] = call(() -> ParallelMap.map(x -> x * 10 + 1, List.of(1, 2), 2)));
             Thread second = new Thread(() -> got[1] = call(() -> ParallelMap.map(x -> x * 100 + 7, List.of(3, 4), 2)));
