@@ -27,7 +27,7 @@ import racecourse.testkit.Bounded;
 class ParallelMapSpeedupTest {
 
     // About 500 ms of arithmetic on one slow core in all (4 x cores inputs share a fixed total of work).
-    private static final long TOTAL_STEPS = 40_000_000L;
+    private static final long TOTAL_STEPS = 60_000_000L;
     private static final int ROUNDS = 3;
 
     @Test
