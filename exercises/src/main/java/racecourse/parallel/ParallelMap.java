@@ -21,10 +21,16 @@ public final class ParallelMap {
      * Applies {@code fn} to every input on {@code parallelism} threads of its own (fewer when there
      * are fewer inputs).
      *
-     * @return the results, in input order
+     * <p>Contract: {@code fn} never runs on the caller's thread, and {@code parallelism} inputs can run
+     * at the same time; the call starts at most {@code min(parallelism, inputs.size())} threads, and
+     * none of them is alive when it returns or throws. After a failure it may stop starting new
+     * inputs. Calls made at the same time from several threads are independent.
+     *
+     * @return the results, in input order (a {@code null} from {@code fn} stays in its place); an empty
+     *     list for no inputs
      * @throws IllegalArgumentException when {@code parallelism} is below 1
-     * @throws ExecutionException when {@code fn} throws: the first failure in input order is the
-     *     cause, thrown after every thread has stopped
+     * @throws ExecutionException when {@code fn} throws: the first failure in input order among the
+     *     inputs that ran is the cause, thrown after every thread has stopped
      * @throws InterruptedException when the caller is interrupted: its threads are interrupted and
      *     waited for first
      */
