@@ -40,6 +40,9 @@ public class ReentrantMutexLinearizabilityTest {
             ReentrantMutex mutex = new ReentrantMutex();
             int[] shared = new int[2]; // [0]: updates, [1]: threads inside
             boolean[] overlap = new boolean[1];
+            // The main thread holds the mutex while two others come to wait for it, by lock() (twice, nested)
+            // and lockInterruptibly(); then it releases, and takes it once more with tryLock(timeout).
+            mutex.lock();
             Thread a = new Thread(() -> {
                 mutex.lock();
                 mutex.lock();
@@ -59,6 +62,8 @@ public class ReentrantMutexLinearizabilityTest {
             });
             a.start();
             b.start();
+            update(shared, overlap);
+            mutex.unlock();
             try {
                 if (!mutex.tryLock(1, TimeUnit.DAYS)) {
                     throw new IllegalStateException("tryLock(1 day) returned false");
@@ -71,7 +76,7 @@ public class ReentrantMutexLinearizabilityTest {
                 throw new IllegalStateException(e);
             }
             assertFalse(overlap[0], "two threads were inside the mutex at the same time");
-            assertEquals(4, shared[0], "updates made under the mutex");
+            assertEquals(5, shared[0], "updates made under the mutex");
             assertEquals(0, mutex.getHoldCount(), "the main thread's hold count after its unlock()");
         });
     }
