@@ -36,7 +36,7 @@ public class ReentrantMutexLinearizabilityTest {
     @Test
     void waiting_lock_methods_exclude_each_other_in_every_interleaving() {
         MutexImplemented.require();
-        LincheckRun.concurrent(300, () -> {
+        LincheckRun.concurrent(120, () -> {
             ReentrantMutex mutex = new ReentrantMutex();
             int[] shared = new int[2]; // [0]: updates, [1]: threads inside
             boolean[] overlap = new boolean[1];

@@ -73,10 +73,10 @@ class ReentrantMutexLivenessTest {
         int timed = 8;
         int untimed = 3;
         long spacingNanos = 250_000;
-        for (int round = 0; round < 25; round++) {
+        for (int round = 0; round < 15; round++) {
             ReentrantMutex mutex = new ReentrantMutex();
             Holder holder = Holder.of(mutex, 1);
-            long releaseAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(250);
+            long releaseAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(150);
             long firstDeadline = releaseAt - (round % 4 + 1) * spacingNanos;
             Waiters waiters = new Waiters("round " + round + ": " + timed + " timed tryLock() waiters with deadlines around"
                     + " the release, then " + untimed + " lock() waiters");
