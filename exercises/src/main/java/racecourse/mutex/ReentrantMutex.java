@@ -17,7 +17,10 @@ public class ReentrantMutex {
     public ReentrantMutex() {
     }
 
-    /** Takes the lock, waiting while another thread holds it; the owner may lock it again. */
+    /**
+     * Takes the lock, waiting while another thread holds it; the owner may lock it again (one more hold).
+     * An interrupt does not end the wait: it returns only once it holds the lock.
+     */
     public void lock() {
         throw new UnsupportedOperationException("not implemented yet: ReentrantMutex.lock");
     }
@@ -32,7 +35,10 @@ public class ReentrantMutex {
         throw new UnsupportedOperationException("not implemented yet: ReentrantMutex.tryLock");
     }
 
-    /** Takes the lock, waiting at most {@code timeout}; false when the time runs out. */
+    /**
+     * Takes the lock, waiting at most {@code timeout}; false when the time runs out. Any timeout is
+     * accepted: below one millisecond too, and zero or negative never waits.
+     */
     public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
         throw new UnsupportedOperationException("not implemented yet: ReentrantMutex.tryLock");
     }

@@ -1,0 +1,288 @@
+package racecourse.mutex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import racecourse.testkit.Actor;
+import racecourse.testkit.Bounded;
+import racecourse.testkit.Eventually;
+import racecourse.testkit.NoLeakedThreads;
+import racecourse.testkit.Race;
+import racecourse.testkit.VisibilityProbe;
+
+/**
+ * No lost wake-ups: the last unlock() reaches a waiter of every kind (lock, lockInterruptibly,
+ * timed tryLock), and a timed waiter that gives up never takes the wake-up that another waiter
+ * needed with it. Waiting methods answer interrupt() (lock() keeps waiting), timeouts below a
+ * millisecond never block, and a released mutex is seen by a thread spinning on tryLock().
+ * A hang fails with a thread dump that names the stuck threads and what they wait on.
+ */
+@Tag("mutex")
+@Tag("liveness")
+@ExtendWith(NoLeakedThreads.class)
+class ReentrantMutexLivenessTest {
+
+    @Test
+    void the_last_unlock_wakes_a_waiter_of_every_kind() throws InterruptedException {
+        // One kind of waiter at a time: a wake-up that reaches only some kinds of waiter shows even when
+        // another kind waiting beside it would have carried it along.
+        Map<String, Function<ReentrantMutex, Actor>> kinds = new LinkedHashMap<>();
+        kinds.put("lock()", mutex -> () -> {
+            mutex.lock();
+            mutex.unlock();
+        });
+        kinds.put("lockInterruptibly()", mutex -> () -> {
+            mutex.lockInterruptibly();
+            mutex.unlock();
+        });
+        kinds.put("tryLock(60, SECONDS)", mutex -> () -> {
+            assertTrue(mutex.tryLock(60, TimeUnit.SECONDS), "tryLock(60 s) returned false although the holder released"
+                    + " the mutex long before");
+            mutex.unlock();
+        });
+        for (Map.Entry<String, Function<ReentrantMutex, Actor>> kind : kinds.entrySet()) {
+            for (int round = 0; round < 2; round++) {
+                ReentrantMutex mutex = new ReentrantMutex();
+                Holder holder = Holder.of(mutex, 2);
+                Race.Running waiter = Race.of(kind.getKey() + " waiting while another thread holds the mutex twice, then"
+                        + " unlocks twice (round " + round + ")", Duration.ofSeconds(10)).actor(kind.getValue().apply(mutex)).start();
+                waiter.awaitBlocked(1, Duration.ofSeconds(3));
+                holder.release();
+                waiter.finish();
+            }
+        }
+    }
+
+    @Test
+    void a_timed_waiter_that_gives_up_never_strands_the_others() throws InterruptedException {
+        // Timed waiters queue up first, their deadlines spread around the moment the holder releases; then
+        // lock() waiters queue behind them. notify() wakes one waiter: if that is a timed waiter whose time
+        // ran out while it woke, and it leaves without taking the free mutex or passing the wake-up on, the
+        // lock() waiters sleep for ever on a free mutex. Repeated, because it depends on when the wake-up lands.
+        // The queueing order only makes that more likely; a correct mutex passes whatever the order and timing.
+        int timed = 8;
+        int untimed = 3;
+        long spacingNanos = 250_000;
+        for (int round = 0; round < 15; round++) {
+            ReentrantMutex mutex = new ReentrantMutex();
+            Holder holder = Holder.of(mutex, 1);
+            long releaseAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(150);
+            long firstDeadline = releaseAt - (round % 4 + 1) * spacingNanos;
+            Waiters waiters = new Waiters("round " + round + ": " + timed + " timed tryLock() waiters with deadlines around"
+                    + " the release, then " + untimed + " lock() waiters");
+            for (int i = 0; i < timed; i++) {
+                long deadline = firstDeadline + i * spacingNanos;
+                waiters.startAndLetWait(() -> {
+                    if (mutex.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                        mutex.unlock();
+                    }
+                });
+            }
+            for (int i = 0; i < untimed; i++) {
+                waiters.startAndLetWait(() -> {
+                    mutex.lock();
+                    mutex.unlock();
+                });
+            }
+            while (System.nanoTime() - releaseAt < 0) {
+                LockSupport.parkNanos(50_000);
+            }
+            holder.release();
+            waiters.finish(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void many_threads_mixing_every_way_of_locking_all_finish() {
+        ReentrantMutex mutex = new ReentrantMutex();
+        int threads = 6;
+        int turns = 400;
+        long[] counter = new long[1];
+        Race.of(threads + " threads x " + turns + " turns, by lock(), lockInterruptibly(), tryLock(timeout), tryLock()",
+                Duration.ofSeconds(30))
+                .actors(threads, t -> {
+                    for (int n = 0; n < turns; n++) {
+                        switch ((t + n) % 4) {
+                            case 0 -> mutex.lock();
+                            case 1 -> mutex.lockInterruptibly();
+                            case 2 -> {
+                                while (!mutex.tryLock(2, TimeUnit.MILLISECONDS)) {
+                                    // timed out under contention: try again
+                                }
+                            }
+                            default -> {
+                                while (!mutex.tryLock()) {
+                                    LockSupport.parkNanos(20_000); // back off: fairness is not promised
+                                }
+                            }
+                        }
+                        try {
+                            mutex.lock(); // reentrant
+                            counter[0]++;
+                            mutex.unlock();
+                        } finally {
+                            mutex.unlock();
+                        }
+                    }
+                }).run();
+        assertEquals((long) threads * turns, counter[0], "turns counted under the mutex");
+    }
+
+    @Test
+    void waiting_methods_answer_interrupt_and_change_nothing() {
+        Duration limit = Duration.ofSeconds(3);
+        ReentrantMutex mutex = new ReentrantMutex();
+        Holder holder = Holder.of(mutex, 1);
+        Bounded.expectInterruptible("lockInterruptibly() while another thread holds the mutex", limit,
+                mutex::lockInterruptibly);
+        Bounded.expectInterruptible("tryLock(60, SECONDS) while another thread holds the mutex", limit,
+                () -> mutex.tryLock(60, TimeUnit.SECONDS));
+        Bounded.expectInterruptedBeforeWaiting("lockInterruptibly() while another thread holds the mutex", limit,
+                mutex::lockInterruptibly);
+        Bounded.expectInterruptedBeforeWaiting("tryLock(60, SECONDS) while another thread holds the mutex", limit,
+                () -> mutex.tryLock(60, TimeUnit.SECONDS));
+        holder.release();
+        assertEquals(1, holder.holdCountAtRelease(), "interrupted waiters changed the owner's hold count");
+        assertTrue(Bounded.<Boolean>call("tryLock() after the owner released it, with interrupted waiters gone", limit,
+                () -> ReentrantMutexFunctionalTest.tryAndRelease(mutex)),
+                "an interrupted lockInterruptibly()/tryLock(timeout) must leave the mutex as it was: free once its owner"
+                        + " released it");
+
+        // Contract: a call that need not wait may go on or throw when the flag is already set; if it throws, it changed nothing.
+        Bounded.run("lockInterruptibly() and tryLock(60 s) with the interrupt flag set, on a free mutex and by its owner",
+                limit, () -> {
+                    int expected = 0;
+                    for (int call = 0; call < 4; call++) {
+                        Thread.currentThread().interrupt();
+                        boolean threw = false;
+                        try {
+                            if (call % 2 == 0) {
+                                mutex.lockInterruptibly();
+                            } else {
+                                assertTrue(mutex.tryLock(60, TimeUnit.SECONDS), "tryLock(60 s) on a mutex the caller may take"
+                                        + " went on with the interrupt flag set, so it must return true");
+                            }
+                        } catch (InterruptedException e) {
+                            threw = true;
+                        } finally {
+                            Thread.interrupted();
+                        }
+                        if (!threw) {
+                            expected++;
+                        }
+                        assertEquals(expected, mutex.getHoldCount(), threw
+                                ? "a call that threw InterruptedException must not have taken the mutex"
+                                : "a call that went on with the interrupt flag set must have taken the mutex once");
+                    }
+                    for (int i = 0; i < expected; i++) {
+                        mutex.unlock();
+                    }
+                });
+        assertTrue(Bounded.<Boolean>call("tryLock() on another thread afterwards", limit,
+                () -> ReentrantMutexFunctionalTest.tryAndRelease(mutex)), "the mutex is free after all of that");
+    }
+
+    @Test
+    void lock_keeps_waiting_when_interrupted() throws InterruptedException {
+        ReentrantMutex mutex = new ReentrantMutex();
+        Holder holder = Holder.of(mutex, 1);
+        boolean[] returned = new boolean[1];
+        int[] countAfterLock = {-1};
+        Race.Running waiter = Race.of("lock() while another thread holds the mutex, interrupted after 100 ms",
+                Duration.ofSeconds(10)).actor(() -> {
+                    Thread self = Thread.currentThread();
+                    Thread interrupter = new Thread(() -> {
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException ignored) {
+                            return;
+                        }
+                        self.interrupt();
+                    }, "racecourse-interrupter");
+                    interrupter.setDaemon(true);
+                    interrupter.start();
+                    try {
+                        mutex.lock();
+                        countAfterLock[0] = mutex.getHoldCount();
+                        Thread.interrupted(); // whether lock() keeps the flag set is not checked here
+                        mutex.unlock();
+                    } finally {
+                        synchronized (returned) {
+                            returned[0] = true;
+                        }
+                    }
+                }).start();
+        waiter.awaitBlocked(1, Duration.ofSeconds(3));
+        Eventually.stillAfter(Duration.ofMillis(500), () -> {
+            synchronized (returned) {
+                return !returned[0];
+            }
+        }, "lock() returned (or threw) after an interrupt while another thread still held the mutex: lock() is not"
+                + " interruptible, it keeps waiting until it has the lock (lockInterruptibly() is the one that gives up)");
+        holder.release();
+        waiter.finish();
+        assertEquals(1, countAfterLock[0], "getHoldCount() once the interrupted lock() got the mutex");
+    }
+
+    @Test
+    void timeouts_of_zero_or_below_a_millisecond_never_block() {
+        // Contract: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
+        Duration limit = Duration.ofSeconds(3);
+        ReentrantMutex mutex = new ReentrantMutex();
+        for (long nanos : new long[] {0, -1}) {
+            assertTrue(Bounded.<Boolean>call("tryLock(" + nanos + ", NANOSECONDS) on a free mutex", limit,
+                    () -> ReentrantMutexFunctionalTest.tryAndRelease(mutex, nanos, TimeUnit.NANOSECONDS)),
+                    "tryLock(" + nanos + " ns) on a free mutex takes it: it need not wait");
+        }
+        Holder holder = Holder.of(mutex, 1);
+        for (long nanos : new long[] {500_000, 1, 0, -1}) {
+            assertFalse(Bounded.<Boolean>call("tryLock(" + nanos + ", NANOSECONDS) while another thread holds the mutex", limit,
+                    () -> ReentrantMutexFunctionalTest.tryAndRelease(mutex, nanos, TimeUnit.NANOSECONDS)),
+                    "tryLock(" + nanos + " ns) while another thread holds the mutex returns false");
+        }
+        holder.release();
+    }
+
+    @Test
+    void a_thread_spinning_on_tryLock_sees_the_release() throws InterruptedException {
+        ReentrantMutex mutex = new ReentrantMutex();
+        Holder holder = Holder.of(mutex, 1);
+        VisibilityProbe probe = new VisibilityProbe("tryLock()", "unlock()");
+        long spins = Bounded.<Long>call("calibrating tryLock() on a held mutex", Duration.ofSeconds(20),
+                () -> probe.spinsFor(() -> mutex.tryLock() ? 1 : 0));
+        Race.of("a thread spinning on tryLock() while the holder unlocks", Duration.ofSeconds(30))
+                .actor(() -> {
+                    while (true) {
+                        long n = 0;
+                        while (!mutex.tryLock()) {
+                            if (++n == spins) {
+                                break;
+                            }
+                        }
+                        if (n < spins) {
+                            mutex.unlock();
+                            break;
+                        }
+                        if (!probe.keepSpinning()) {
+                            break;
+                        }
+                    }
+                })
+                .actor(() -> {
+                    Thread.sleep(300);
+                    probe.updating();
+                    holder.release();
+                    probe.updated();
+                }).run();
+    }
+}
