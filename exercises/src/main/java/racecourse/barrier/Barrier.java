@@ -18,6 +18,7 @@ public class Barrier {
 
     /** @throws IllegalArgumentException when {@code parties} is below 1 */
     public Barrier(int parties) {
+        throw new UnsupportedOperationException("not implemented yet: Barrier(parties)");
     }
 
     /**
@@ -27,6 +28,7 @@ public class Barrier {
      * @throws IllegalArgumentException when {@code parties} is below 1
      */
     public Barrier(int parties, Runnable action) {
+        throw new UnsupportedOperationException("not implemented yet: Barrier(parties, action)");
     }
 
     /**
