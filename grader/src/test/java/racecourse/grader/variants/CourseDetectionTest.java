@@ -31,7 +31,7 @@ import racecourse.testkit.Seeds;
  * Proof of detection, run on every build: each correct alternative design (solutions/alternatives)
  * loses no point in a child JVM, and each bug variant in solutions/variants loses points in every category its variant.properties
  * names, graded with the tests that docs/contract-coverage.md names for it. Every grading is a
- * fresh child JVM; three run at a time. The reference solutions pass every suite in the solutions
+ * fresh child JVM; five run at a time. The reference solutions pass every suite in the solutions
  * module's own test run (the same suites, in Maven), and the correct sample alice in the grader's
  * end-to-end tests; scripts/stability.sh grades them in child JVMs as often as asked. The stability script repeats this
  * N times to measure the error rates.
@@ -54,13 +54,14 @@ class CourseDetectionTest {
         variants = VariantCatalog.load(repo.resolve("solutions/variants"));
         alternatives = VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"));
         PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
-        // Three at a time on two cores: many variants mostly wait (a hang runs into its watchdog), and the correct
-        // designs must pass with other gradings beside them anyway.
-        pool = Executors.newFixedThreadPool(3);
+        // Five at a time on two cores: many variants mostly wait, the CPU idle (a hang runs into its watchdog, 20-40 s),
+        // and the correct designs must pass with other gradings beside them anyway. The correct designs go first.
+        pool = Executors.newFixedThreadPool(5);
         for (Alternative a : alternatives) {
             gradings.put(a.name(), pool.submit(() -> grader.gradeAlternative(a, Seeds.DEFAULT, work.resolve(a.name()))));
         }
-        for (Variant v : variants) {
+        // Best-effort variants (a detection that depends on the JIT) are measured by scripts/stability.sh, not graded here.
+        for (Variant v : variants.stream().filter(Variant::guaranteed).toList()) {
             gradings.put(v.name(), pool.submit(() -> grader.gradeVariant(v, promises.testsFor(v.name()), Seeds.DEFAULT,
                     work.resolve(v.name()))));
         }
@@ -83,16 +84,16 @@ class CourseDetectionTest {
 
     @TestFactory
     Stream<DynamicTest> every_variant_loses_points_where_expected() {
-        assertTrue(variants.size() >= 25, "at least 5 variants per exercise, found " + variants.size());
+        assertTrue(variants.size() >= 5 * Rubric.EXERCISES.size(), "at least 5 variants per exercise, found " + variants.size());
         for (String exercise : Rubric.EXERCISES) {
             List<Variant> mine = variants.stream().filter(v -> v.exercise().equals(exercise)).toList();
             assertTrue(mine.size() >= 5, exercise + " has only " + mine.size() + " bug variants");
             assertTrue(mine.stream().anyMatch(v -> v.loses().contains("structure")), exercise + " has no structure variant");
         }
         return variants.stream().map(v -> DynamicTest.dynamicTest(v.name() + " (" + v.bug() + ")", () -> {
-            VariantGrader.Grading g = result(v.name());
             // Best-effort detections are measured by scripts/stability.sh, not required here.
             Assumptions.assumeTrue(v.guaranteed(), v.name() + " is detected best-effort; its rate is measured, not required");
+            VariantGrader.Grading g = result(v.name());
             assertTrue(g.lostCategories().containsAll(v.loses()), v.name() + " should lose points in " + v.loses()
                     + " but lost in " + g.lostCategories() + "; failures: " + describe(g.failures()));
             for (TestResult t : g.failures()) {
