@@ -29,6 +29,7 @@ import racecourse.grader.report.GradesCsv;
 import racecourse.grader.report.HtmlReports;
 import racecourse.grader.report.SummaryJson;
 import racecourse.grader.run.Sandbox;
+import racecourse.grader.run.ChildJvm;
 import racecourse.grader.run.CourseClasses;
 import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
@@ -63,13 +64,6 @@ public final class BatchGrader {
 
     public static final String VERSION = "1.0.0-SNAPSHOT";
 
-    /**
-     * The child JVM's caps: heap, stack, and an exit on the first OutOfMemoryError, so a submission that
-     * allocates without end costs the exercise running at the time and nothing else (the others run
-     * again in a new JVM).
-     */
-    static final List<String> CHILD_JVM = List.of("-Xmx512m", "-Xss1m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
-
     private final Progress progress;
     private long reportMillis;
 
@@ -95,7 +89,8 @@ public final class BatchGrader {
             Sandbox sandbox = Sandbox.choose(options.sandbox());
             progress.note("sandbox: " + sandbox.description());
             Optional<CoverageAgent> coverage = options.coverage() ? SuiteClasspath.coverageAgent() : Optional.empty();
-            SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), CHILD_JVM, sandbox,
+            List<Path> suiteClasspath = SuiteClasspath.ofThisJvm();
+            SuiteRun suites = new SuiteRun(suiteClasspath, ChildJvm.standard(suiteClasspath), sandbox,
                     coverage.map(a -> List.of(a.jar())).orElse(List.of()));
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
                     suites, new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap(), coverage,

@@ -35,8 +35,19 @@ public final class SuiteRun {
     private final List<Path> alsoVisible;
 
     /** Without a sandbox: for the course's own checks, which run only the project's code. */
-    public SuiteRun(List<Path> suiteClasspath, List<String> jvmOptions) {
-        this(suiteClasspath, jvmOptions, new NoSandbox(), List.of());
+    public SuiteRun(List<Path> suiteClasspath, ChildJvm jvm) {
+        this(suiteClasspath, jvm, new NoSandbox(), List.of());
+    }
+
+    /** With {@code jvm}'s options, and its files visible in the sandbox. */
+    public SuiteRun(List<Path> suiteClasspath, ChildJvm jvm, Sandbox sandbox, List<Path> alsoVisible) {
+        this(suiteClasspath, jvm.options(), sandbox, concat(alsoVisible, jvm.files()));
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**

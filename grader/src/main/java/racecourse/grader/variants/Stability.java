@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import racecourse.grader.run.ChildJvm;
 import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestResult;
@@ -54,6 +55,9 @@ public final class Stability {
         VariantGrader.Grading grade(int r) throws IOException, InterruptedException;
     }
 
+    /** Where scripts/stability.sh keeps its ledger, relative to the repository. */
+    static final Path DEFAULT_LEDGER = Path.of("docs", "stability", "ledger.tsv");
+
     private Stability() {
     }
 
@@ -64,7 +68,7 @@ public final class Stability {
         boolean varySeed = false;
         int jobs = 1;
         Path ledgerFile = null;
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Xss1m"));
+        List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -82,12 +86,14 @@ public final class Stability {
         }
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("racecourse-stability");
-        SuiteRun suites = new SuiteRun(SuiteClasspath.ofThisJvm(), jvm);
+        List<Path> suiteClasspath = SuiteClasspath.ofThisJvm();
+        ChildJvm childJvm = ChildJvm.standard(suiteClasspath).with(jvm);
+        SuiteRun suites = new SuiteRun(suiteClasspath, childJvm);
         VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"), suites);
         List<Subject> subjects = subjects(repo, grader, only, varySeed, jvm, work);
         // The CPUs this JVM may use (taskset narrows them) and the jobs: a figure on one CPU is another figure.
         String setting = "cpus=" + Runtime.getRuntime().availableProcessors() + " jobs=" + jobs + (varySeed ? " vary-seed" : "");
-        out.println("child JVM options: " + jvm + "; " + setting);
+        out.println("child JVM options: " + childJvm.options() + "; " + setting);
 
         StabilityLedger ledger = new StabilityLedger(ledgerFile != null ? ledgerFile : work.resolve("ledger.tsv"));
         Map<Subject, String> fingerprints = new LinkedHashMap<>();

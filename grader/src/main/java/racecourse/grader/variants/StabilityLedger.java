@@ -8,7 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The stability runs kept as they finish: one tab-separated line per grading, appended the moment
@@ -64,6 +66,20 @@ final class StabilityLedger {
             }
         }
         return entries;
+    }
+
+    /**
+     * The median time of each subject's gradings, over every fingerprint and setting: a rough
+     * expectation, good enough to start the longest gradings first.
+     */
+    Map<String, Long> medianMillisBySubject() throws IOException {
+        Map<String, List<Long>> times = new TreeMap<>();
+        for (Entry e : read()) {
+            times.computeIfAbsent(e.subject(), s -> new ArrayList<>()).add(e.millis());
+        }
+        Map<String, Long> medians = new TreeMap<>();
+        times.forEach((subject, millis) -> medians.put(subject, millis.stream().sorted().toList().get(millis.size() / 2)));
+        return medians;
     }
 
     // Synchronized: gradings finish on several threads; one line each, never interleaved.

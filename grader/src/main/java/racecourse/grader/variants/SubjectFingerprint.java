@@ -31,6 +31,7 @@ final class SubjectFingerprint {
         files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse").resolve(exercise)));
         files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse/testkit")));
         files.addAll(javaFiles(repo.resolve("grader/src/main/java/racecourse/grader/run")));
+        files.addAll(childJvmResources(repo.resolve("grader/src/main/resources/racecourse/grader/run")));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path f : files) {
@@ -43,6 +44,18 @@ final class SubjectFingerprint {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    // The child JVM's compiler directives change how every grading runs.
+    private static List<Path> childJvmResources(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(f -> f.toAbsolutePath().normalize()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.Repo;
 import racecourse.grader.compile.Compilation;
 import racecourse.grader.compile.ExerciseCompiler;
+import racecourse.grader.run.ChildJvm;
 import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestResult;
@@ -35,7 +36,7 @@ class StubsTest {
         assertTrue(compiled.succeeded(), "the stubs do not compile: " + compiled.diagnostics());
         List<String> packages = Rubric.EXERCISES.stream().map(e -> "racecourse." + e).toList();
         long start = System.nanoTime();
-        SuiteRun.Outcome outcome = new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m"))
+        SuiteRun.Outcome outcome = new SuiteRun(SuiteClasspath.ofThisJvm(), ChildJvm.standard(SuiteClasspath.ofThisJvm()))
                 .run(compiled.classes(), packages, Seeds.DEFAULT, Duration.ofMinutes(2), work.resolve("run"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("stubs: %d tests in %d ms%n", outcome.tests().size(), millis);

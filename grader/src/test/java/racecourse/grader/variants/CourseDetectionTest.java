@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.Repo;
+import racecourse.grader.run.ChildJvm;
 import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestResult;
@@ -50,7 +53,7 @@ class CourseDetectionTest {
     static void gradeEverythingInTheBackground() throws IOException {
         Path repo = Repo.root();
         VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"),
-                new SuiteRun(SuiteClasspath.ofThisJvm(), List.of("-Xmx512m", "-Xss1m")));
+                new SuiteRun(SuiteClasspath.ofThisJvm(), ChildJvm.standard(SuiteClasspath.ofThisJvm())));
         variants = VariantCatalog.load(repo.resolve("solutions/variants"));
         alternatives = VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"));
         PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
@@ -58,14 +61,20 @@ class CourseDetectionTest {
         // designs must pass with other gradings beside them anyway. Not more: with five at a time beside another test
         // class, a racy Gather counter (Gather_01) once went uncaught, its two threads seldom running at the same time.
         pool = Executors.newFixedThreadPool(3);
+        Map<String, Callable<VariantGrader.Grading>> jobs = new LinkedHashMap<>();
         for (Alternative a : alternatives) {
-            gradings.put(a.name(), pool.submit(() -> grader.gradeAlternative(a, Seeds.DEFAULT, work.resolve(a.name()))));
+            jobs.put(a.name(), () -> grader.gradeAlternative(a, Seeds.DEFAULT, work.resolve(a.name())));
         }
         // Best-effort variants (a detection that depends on the JIT) are measured by scripts/stability.sh, not graded here.
         for (Variant v : variants.stream().filter(Variant::guaranteed).toList()) {
-            gradings.put(v.name(), pool.submit(() -> grader.gradeVariant(v, promises.testsFor(v.name()), Seeds.DEFAULT,
-                    work.resolve(v.name()))));
+            jobs.put(v.name(), () -> grader.gradeVariant(v, promises.testsFor(v.name()), Seeds.DEFAULT, work.resolve(v.name())));
         }
+        // Longest first, by the times the stability ledger recorded (a subject it has never seen counts as long):
+        // a variant that runs into a 40 s watchdog must not start last and keep the build waiting alone.
+        Map<String, Long> expected = new StabilityLedger(repo.resolve(Stability.DEFAULT_LEDGER)).medianMillisBySubject();
+        jobs.keySet().stream()
+                .sorted(Comparator.comparing((String name) -> expected.getOrDefault(name, Long.MAX_VALUE)).reversed())
+                .forEach(name -> gradings.put(name, pool.submit(jobs.get(name))));
     }
 
     @AfterAll
