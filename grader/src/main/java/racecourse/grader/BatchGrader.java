@@ -21,6 +21,7 @@ import racecourse.grader.compile.ApiCheck;
 import racecourse.grader.compile.Contract;
 import racecourse.grader.coverage.CoverageAgent;
 import racecourse.grader.intake.Intake;
+import racecourse.grader.intake.SubmissionDigest;
 import racecourse.grader.intake.Submission;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.StudentScore;
@@ -38,20 +39,27 @@ import racecourse.grader.score.Scorer;
 import racecourse.testkit.Rubric;
 
 /**
- * Grades a folder of submissions, {@code jobs} students at a time, each in its own child JVM, and
- * writes summary.json (first), grades.csv, and per student results.json and index.html, then the
- * class overview. One student's failure never stops the others.
+ * Grades a folder of submissions, {@code jobs} students at a time, each in its own child JVM. Each
+ * student's result is kept in the output folder as soon as it is done ({@link ResultStore}); at the
+ * end summary.json (first), grades.csv, and per student results.json and index.html, then the class
+ * overview. One student's failure never stops the others; with {@code resume}, students an earlier
+ * run already graded with the same settings are read back instead of graded again.
  */
 public final class BatchGrader {
 
     /** What the instructor asked for. */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang, String sandbox, boolean coverage, Shard shard) {
+            String lang, String sandbox, boolean coverage, Shard shard, boolean resume) {
 
-        /** The whole class, no shard. */
+        /** The whole class, no shard, from the start. */
         public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
                 String lang, String sandbox, boolean coverage) {
-            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL);
+            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false);
+        }
+
+        ResultStore.Settings settings() {
+            return new ResultStore.Settings(VERSION, seed, exercises, lang, cap.toSeconds(), sandbox, coverage,
+                    shard.index() + "/" + shard.count());
         }
 
         public Options {
@@ -86,6 +94,8 @@ public final class BatchGrader {
             }
             candidates = options.shard().of(candidates);
             skipped.forEach(s -> progress.note("skipped " + s));
+            ResultStore store = new ResultStore(options.out());
+            boolean resuming = store.begin(options.settings(), options.resume());
             Sandbox sandbox = Sandbox.choose(options.sandbox());
             progress.note("sandbox: " + sandbox.description());
             Optional<CoverageAgent> coverage = options.coverage() ? SuiteClasspath.coverageAgent() : Optional.empty();
@@ -95,7 +105,7 @@ public final class BatchGrader {
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
                     suites, new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap(), coverage,
                     CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()));
-            List<StudentScore> students = gradeAll(candidates, intake, grader, options, work);
+            List<StudentScore> students = gradeAll(candidates, intake, grader, options, work, store, resuming);
             students.sort(Comparator.comparing(StudentScore::id));
             GradingRun run = new GradingRun(options.seed(), VERSION, System.getProperty("java.version"), options.lang(),
                     startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped, students,
@@ -115,20 +125,38 @@ public final class BatchGrader {
     }
 
     private List<StudentScore> gradeAll(List<Path> candidates, Intake intake, StudentGrader grader, Options options,
-            Path work) throws InterruptedException {
+            Path work, ResultStore store, boolean resuming) throws IOException, InterruptedException {
+        Map<Path, String> ids = Intake.ids(candidates);
+        // Each student's report folder, known before anyone is graded: results are kept there as they finish.
+        Map<String, String> reportFolders = foldersOf(ids.values().stream().sorted().toList());
+        Map<Path, String> digests = new LinkedHashMap<>();
+        List<StudentScore> students = new ArrayList<>();
+        List<Path> toGrade = new ArrayList<>();
+        for (Path candidate : candidates) {
+            String digest = SubmissionDigest.of(candidate);
+            digests.put(candidate, digest);
+            Optional<StudentScore> earlier = resuming ? store.earlier(reportFolders.get(ids.get(candidate)), digest)
+                    : Optional.empty();
+            earlier.ifPresentOrElse(students::add, () -> toGrade.add(candidate));
+        }
+        if (resuming) {
+            progress.note("resuming: " + students.size() + " of " + candidates.size() + " students already graded with these"
+                    + " settings are kept; grading the other " + toGrade.size());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
             Map<Path, Future<StudentScore>> futures = new LinkedHashMap<>();
-            Map<Path, String> ids = Intake.ids(candidates);
             int[] done = {0};
             long start = System.nanoTime();
-            progress.started(candidates.size());
-            for (int i = 0; i < candidates.size(); i++) {
-                Path candidate = candidates.get(i);
+            progress.started(toGrade.size());
+            for (int i = 0; i < toGrade.size(); i++) {
+                Path candidate = toGrade.get(i);
+                String reportFolder = reportFolders.get(ids.get(candidate));
                 // Work folders by index: two submissions never share one, whatever their names.
                 String folder = String.format(java.util.Locale.ROOT, "%05d", i);
                 futures.put(candidate, pool.submit(() -> {
                     StudentScore s = gradeOne(candidate, ids.get(candidate), folder, intake, grader, work);
+                    store.keep(reportFolder, digests.get(candidate), s);
                     synchronized (done) {
                         done[0]++;
                         progress.finished(s, done[0], (System.nanoTime() - start) / 1_000_000);
@@ -136,15 +164,16 @@ public final class BatchGrader {
                     return s;
                 }));
             }
-            List<StudentScore> students = new ArrayList<>();
             for (Map.Entry<Path, Future<StudentScore>> f : futures.entrySet()) {
                 try {
                     students.add(f.getValue().get());
                 } catch (ExecutionException e) {
-                    // Our bug, not the student's: reported as an ERROR line, the others go on.
+                    // Our bug, not the student's: reported as an ERROR line with the trace beside it, the others go on.
                     String id = ids.get(f.getKey());
+                    store.graderError(reportFolders.get(id), e.getCause());
                     students.add(new StudentScore(id, "error", 0, 0, Map.of(),
-                            List.of("grader error while grading " + id + ": " + e.getCause()), 0, Map.of()));
+                            List.of("grader error while grading " + id + ": " + e.getCause() + " (stack trace in "
+                                    + reportFolders.get(id) + "/" + ResultStore.GRADER_ERROR + ")"), 0, Map.of()));
                 }
             }
             return students;
@@ -177,14 +206,19 @@ public final class BatchGrader {
 
     /** Each student's report folder: the id made safe, a suffix when two ids come out the same. */
     public static Map<String, String> folders(List<StudentScore> students) {
+        return foldersOf(students.stream().map(StudentScore::id).toList());
+    }
+
+    /** The same for ids, in the order given (the reports' order: sorted by id). */
+    static Map<String, String> foldersOf(List<String> ids) {
         Map<String, String> folders = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
-        for (StudentScore s : students) {
-            String folder = safeName(s.id());
+        for (String id : ids) {
+            String folder = safeName(id);
             while (!used.add(folder)) {
                 folder = folder + "_";
             }
-            folders.put(s.id(), folder);
+            folders.put(id, folder);
         }
         return folders;
     }

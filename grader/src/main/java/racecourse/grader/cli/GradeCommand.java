@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import racecourse.grader.BatchGrader;
+import racecourse.grader.ResumeRefused;
 import racecourse.grader.Shard;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.StudentScore;
@@ -69,6 +70,11 @@ final class GradeCommand implements Callable<Integer> {
             description = "grade only shard K of N (every N-th submission by name, from the K-th); join the shards' folders with merge")
     String shard;
 
+    @Option(names = "--resume",
+            description = "take up a grading that was stopped: students already graded into --out with the same settings and"
+                    + " an unchanged submission are kept, the others graded")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -106,9 +112,15 @@ final class GradeCommand implements Callable<Integer> {
         if (j < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
-        GradingRun run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(new BatchGrader.Options(submissions, out, j,
-                exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
-                seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part));
+        GradingRun run;
+        try {
+            run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(
+                    new BatchGrader.Options(submissions, out, j,
+                            exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
+                            seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume));
+        } catch (ResumeRefused e) {
+            throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
+        }
         spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),
                 run.millis() / 1000.0);
         boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch("error"::equals);

@@ -1,0 +1,133 @@
+package racecourse.grader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import racecourse.testkit.model.StudentScore;
+
+/**
+ * The grading kept in the output folder as it goes: the run's settings ({@code grading.json}) when it
+ * starts, and each student's whole result ({@code <folder>/result.json}) the moment that student is
+ * done, written complete or not at all. A run stopped at minute 80 (a crash, a reboot, Ctrl-C, kill -9)
+ * loses only the students being graded at the time: {@code grade --resume} reads back every student
+ * already graded with the same settings and the same submission, and grades the others.
+ */
+final class ResultStore {
+
+    static final String SETTINGS = "grading.json";
+    static final String RESULT = "result.json";
+    static final String GRADER_ERROR = "grader-error.txt";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** What must be the same for an earlier result to count as this run's. */
+    record Settings(String graderVersion, long seed, List<String> exercises, String lang, long capSeconds, String sandbox,
+            boolean coverage, String shard) {
+
+        Settings {
+            exercises = List.copyOf(exercises);
+        }
+
+        /** How {@code now} differs from these settings, one phrase per setting; empty when they are the same. */
+        List<String> differences(Settings now) {
+            List<String> d = new ArrayList<>();
+            differ(d, "grader version", graderVersion, now.graderVersion);
+            differ(d, "--seed", seed, now.seed);
+            differ(d, "--only", String.join(",", exercises), String.join(",", now.exercises));
+            differ(d, "--lang", lang, now.lang);
+            differ(d, "--timeout-per-submission", capSeconds, now.capSeconds);
+            differ(d, "--sandbox", sandbox, now.sandbox);
+            differ(d, "--coverage", coverage, now.coverage);
+            differ(d, "--shard", shard, now.shard);
+            return d;
+        }
+
+        private static void differ(List<String> into, String name, Object before, Object now) {
+            if (!Objects.equals(before, now)) {
+                into.add(name + " was " + before + ", now " + now);
+            }
+        }
+    }
+
+    /** A finished student as kept on disk, with the fingerprint of the submission it was graded from. */
+    record Kept(String submission, StudentScore student) {
+    }
+
+    private final Path out;
+
+    ResultStore(Path out) {
+        this.out = out;
+    }
+
+    /**
+     * Records this run's settings. With {@code resume}, an earlier run's settings must be the same.
+     *
+     * @return whether there is an earlier run to take up
+     */
+    boolean begin(Settings settings, boolean resume) throws IOException {
+        Path file = out.resolve(SETTINGS);
+        boolean earlier = resume && Files.isRegularFile(file);
+        if (earlier) {
+            List<String> differences = JSON.readValue(file.toFile(), Settings.class).differences(settings);
+            if (!differences.isEmpty()) {
+                throw new ResumeRefused(out, differences);
+            }
+        }
+        Files.createDirectories(out);
+        writeWhole(file, JSON.writeValueAsBytes(settings));
+        return earlier;
+    }
+
+    /**
+     * The student's earlier result, when it was graded from the same submission and the grader did not
+     * fail on it (an error is ours, and is tried again).
+     */
+    Optional<StudentScore> earlier(String folder, String submission) {
+        Path file = out.resolve(folder).resolve(RESULT);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Kept kept = JSON.readValue(file.toFile(), Kept.class);
+            boolean usable = kept.submission().equals(submission) && !kept.student().verdict().equals("error");
+            return usable ? Optional.of(kept.student()) : Optional.empty();
+        } catch (IOException e) {
+            // Not readable (written by another version?): the student is graded again.
+            return Optional.empty();
+        }
+    }
+
+    void keep(String folder, String submission, StudentScore student) throws IOException {
+        Path dir = out.resolve(folder);
+        Files.createDirectories(dir);
+        writeWhole(dir.resolve(RESULT), JSON.writeValueAsBytes(new Kept(submission, student)));
+        Files.deleteIfExists(dir.resolve(GRADER_ERROR));
+    }
+
+    /** The stack trace of a grader failure, for whoever maintains the grader. */
+    void graderError(String folder, Throwable failure) throws IOException {
+        Path dir = out.resolve(folder);
+        Files.createDirectories(dir);
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        writeWhole(dir.resolve(GRADER_ERROR), trace.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    // Written beside, then moved over: a kill at any moment leaves the old file or the new one, never half of one.
+    private static void writeWhole(Path file, byte[] content) throws IOException {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        Files.write(part, content);
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
