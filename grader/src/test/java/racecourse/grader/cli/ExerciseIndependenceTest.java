@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.Repo;
@@ -21,6 +22,7 @@ import racecourse.grader.Repo;
  * {@code --only counter,handoff,workqueue}: the counter runs before it in the same JVM, the work queue after
  * it, again in a fresh JVM; both get full marks; the handoff loses points; the report says why.
  */
+@Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class ExerciseIndependenceTest {
 
     @TempDir

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.FileTrees;
@@ -23,6 +24,7 @@ import racecourse.grader.Repo;
  * results, one that ships a class named like a course class, a folder and a zip of the same name, and
  * a correct one beside them, whose score must not be touched by the others.
  */
+@Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class GradeEdgeCasesTest {
 
     @TempDir

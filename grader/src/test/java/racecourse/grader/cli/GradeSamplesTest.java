@@ -16,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.Repo;
@@ -27,6 +28,7 @@ import racecourse.grader.Repo;
  * which the samples differ (each of the others is the same correct code in every sample, and the
  * reference solutions pass those suites in the solutions module): the build stays within its time.
  */
+@Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class GradeSamplesTest {
 
     @TempDir

@@ -16,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.Repo;
@@ -25,6 +26,7 @@ import racecourse.grader.Repo;
  * gets 80 / 80 (the total is over the exercises graded), grades.csv has those four columns, and the
  * measured speed-up of its ParallelMap reaches summary.json and the student page, unscored.
  */
+@Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class GradeWaveTwoTest {
 
     @TempDir

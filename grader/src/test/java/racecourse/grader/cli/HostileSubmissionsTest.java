@@ -30,6 +30,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.Repo;
@@ -39,6 +40,7 @@ import racecourse.grader.Repo;
  * folder with a correct submission, which must still get full marks; each hostile case ends in its
  * own report line and a score from what did work; nothing escapes the sandbox.
  */
+@Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class HostileSubmissionsTest {
 
     private static final int CAP_SECONDS = 90;

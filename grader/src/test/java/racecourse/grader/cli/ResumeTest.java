@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.Repo;
@@ -31,6 +32,7 @@ import racecourse.grader.Repo;
  * alice (correct), erin (a correct counter; her compile error is in the pool) and frank (the counter's
  * API changed, refused before anything runs).
  */
+@Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class ResumeTest {
 
     private static final List<String> STUDENTS = List.of("alice-correct", "erin-compile-error", "frank-changed-signature");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.FileTrees;
@@ -26,6 +27,7 @@ import racecourse.grader.Shard;
  * {@code grade --shard K/N} on two "machines" and {@code merge} give what one run gives: the same
  * students, scores, grades.csv and overview rows (submissions whose score does not depend on timing).
  */
+@Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class ShardMergeTest {
 
     @TempDir

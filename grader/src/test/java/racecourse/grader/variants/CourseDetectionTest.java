@@ -20,8 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import racecourse.grader.Repo;
 import racecourse.grader.run.ChildJvm;
 import racecourse.grader.run.SuiteClasspath;
@@ -39,6 +42,8 @@ import racecourse.testkit.Seeds;
  * end-to-end tests; scripts/stability.sh grades them in child JVMs as often as asked. The stability script repeats this
  * N times to measure the error rates.
  */
+@Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
+@Execution(ExecutionMode.CONCURRENT) // its own lane, beside the other classes (junit-platform.properties)
 class CourseDetectionTest {
 
     @TempDir
