@@ -58,8 +58,8 @@ public final class BatchGrader {
         }
 
         ResultStore.Settings settings() {
-            return new ResultStore.Settings(VERSION, seed, exercises, lang, cap.toSeconds(), sandbox, coverage,
-                    shard.index() + "/" + shard.count());
+            return new ResultStore.Settings(GraderVersion.current(), seed, exercises, lang, cap.toSeconds(), sandbox, coverage,
+                    shard.text());
         }
 
         public Options {
@@ -69,8 +69,6 @@ public final class BatchGrader {
             }
         }
     }
-
-    public static final String VERSION = "1.0.0-SNAPSHOT";
 
     private final Progress progress;
     private long reportMillis;
@@ -107,9 +105,9 @@ public final class BatchGrader {
                     CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()));
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work, store, resuming);
             students.sort(Comparator.comparing(StudentScore::id));
-            GradingRun run = new GradingRun(options.seed(), VERSION, System.getProperty("java.version"), options.lang(),
-                    startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped, students,
-                    sandbox.description());
+            GradingRun run = new GradingRun(options.seed(), GraderVersion.current(), System.getProperty("java.version"),
+                    options.lang(), startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped,
+                    students, sandbox.description(), options.shard().text());
             long reportStart = System.nanoTime();
             writeReports(run, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;

@@ -17,6 +17,29 @@ public record Shard(int index, int count) {
         }
     }
 
+    /** Kubernetes sets it in each pod of an Indexed Job: 0 .. completions - 1. */
+    public static final String KUBERNETES_INDEX = "JOB_COMPLETION_INDEX";
+
+    /**
+     * {@code "2/4"}: shard 2 of 4; {@code "4"}: shard K of 4 with K from the batch system's index variable
+     * ({@value #KUBERNETES_INDEX}, 0-based), so one command line serves every pod.
+     */
+    public static Shard parse(String text, java.util.Map<String, String> environment) {
+        if (text.contains("/")) {
+            return parse(text);
+        }
+        String index = environment.get(KUBERNETES_INDEX);
+        if (index == null || index.isBlank()) {
+            throw new IllegalArgumentException("--shard " + text + " takes the shard's index from " + KUBERNETES_INDEX
+                    + ", which is not set; give K/N instead");
+        }
+        try {
+            return new Shard(Integer.parseInt(index.trim()) + 1, Integer.parseInt(text.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--shard N with " + KUBERNETES_INDEX + "=" + index + ": both must be whole numbers");
+        }
+    }
+
     /** {@code "2/4"}: shard 2 of 4. */
     public static Shard parse(String text) {
         String[] parts = text.split("/", -1);
@@ -28,6 +51,11 @@ public record Shard(int index, int count) {
             // falls through to the message below
         }
         throw new IllegalArgumentException("a shard is K/N, e.g. 2/4, was '" + text + "'");
+    }
+
+    /** {@code "K/N"}, as summary.json records it. */
+    public String text() {
+        return index + "/" + count;
     }
 
     /** This shard's part of the candidates, which come sorted by name. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import racecourse.grader.report.GradesCsv;
 import racecourse.grader.report.HtmlReports;
 import racecourse.grader.report.SummaryJson;
@@ -20,7 +21,8 @@ import racecourse.testkit.model.StudentScore;
  * Joins the output folders of {@code grade --shard K/N} runs into one: the students' folders as the
  * shards wrote them (their pages keep the source listings summary.json leaves out), and summary.json,
  * grades.csv and the overview rebuilt for the whole class. Shards must come from one grading: the same
- * seed, exercises, language and grader version, and no student twice.
+ * seed, exercises, language and grader version, every shard 1..N of one N exactly once, and no student
+ * twice: an incomplete or mixed set is refused, saying what is missing or mixed.
  */
 public final class ShardMerge {
 
@@ -36,6 +38,7 @@ public final class ShardMerge {
             }
             runs.add(SummaryJson.read(summary));
         }
+        everyShardOnce(runs, shards);
         GradingRun first = runs.get(0);
         Map<String, Path> whereFrom = new LinkedHashMap<>();
         List<StudentScore> students = new ArrayList<>();
@@ -61,7 +64,8 @@ public final class ShardMerge {
         }
         students.sort(Comparator.comparing(StudentScore::id));
         GradingRun merged = new GradingRun(first.seed(), first.graderVersion(), first.javaVersion(), first.lang(), startedAt,
-                millis, first.exercises(), new ArrayList<>(skipped), students, String.join("; ", sandboxes));
+                millis, first.exercises(), new ArrayList<>(skipped), students, String.join("; ", sandboxes),
+                Shard.ALL.text());
         Files.createDirectories(out);
         Map<String, String> folders = BatchGrader.folders(students);
         for (int i = 0; i < runs.size(); i++) {
@@ -77,6 +81,42 @@ public final class ShardMerge {
         GradesCsv.write(merged, out.resolve("grades.csv"));
         new HtmlReports().writeIndex(merged, folders, out.resolve("index.html"));
         return merged;
+    }
+
+    // K/N of each folder: the same N everywhere, each K from 1 to N exactly once.
+    private static void everyShardOnce(List<GradingRun> runs, List<Path> dirs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no shard folders to merge");
+        }
+        Map<Integer, Path> byIndex = new TreeMap<>();
+        Shard firstShard = null;
+        for (int i = 0; i < runs.size(); i++) {
+            String recorded = runs.get(i).shard();
+            if (recorded == null) {
+                throw new IllegalArgumentException(dirs.get(i) + " records no shard (an older grader wrote it): grade it again");
+            }
+            Shard shard = Shard.parse(recorded);
+            if (firstShard == null) {
+                firstShard = shard;
+            } else if (shard.count() != firstShard.count()) {
+                throw new IllegalArgumentException(dirs.get(0) + " is shard " + firstShard.text() + " but " + dirs.get(i)
+                        + " is shard " + shard.text() + ": shards of different splits of the class cannot be merged");
+            }
+            Path earlier = byIndex.putIfAbsent(shard.index(), dirs.get(i));
+            if (earlier != null) {
+                throw new IllegalArgumentException("shard " + shard.text() + " is given twice: " + earlier + " and " + dirs.get(i));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int k = 1; k <= firstShard.count(); k++) {
+            if (!byIndex.containsKey(k)) {
+                missing.add(k + "/" + firstShard.count());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("shard " + String.join(", ", missing) + " missing: a merge needs every shard"
+                    + " of the class, or the class would come out incomplete");
+        }
     }
 
     private static void sameGrading(GradingRun a, Path aDir, GradingRun b, Path bDir) {

@@ -6,9 +6,11 @@ import java.util.List;
  * A whole grading run: what summary.json holds.
  *
  * @param sandbox what kept the submissions' code in, or which protections were off
+ * @param shard which part of the class this run graded, {@code K/N}; {@code 1/1} for the whole class
  */
 public record GradingRun(long seed, String graderVersion, String javaVersion, String lang, String startedAt,
-        long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox) {
+        long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox,
+        String shard) {
 
     public GradingRun {
         exercises = List.copyOf(exercises);

@@ -67,7 +67,8 @@ final class GradeCommand implements Callable<Integer> {
     boolean coverage;
 
     @Option(names = "--shard", paramLabel = "K/N",
-            description = "grade only shard K of N (every N-th submission by name, from the K-th); join the shards' folders with merge")
+            description = "grade only shard K of N (every N-th submission by name, from the K-th); join the shards' folders"
+                    + " with merge. --shard N alone takes K from JOB_COMPLETION_INDEX (0-based, a Kubernetes Indexed Job)")
     String shard;
 
     @Option(names = "--resume",
@@ -104,7 +105,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         Shard part;
         try {
-            part = shard == null ? Shard.ALL : Shard.parse(shard);
+            part = shard == null ? Shard.ALL
+                    : Shard.parse(shard, parent != null ? parent.environment : System.getenv());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
         }

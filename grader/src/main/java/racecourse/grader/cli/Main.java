@@ -21,8 +21,14 @@ public final class Main {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
+        return run(args, out, err, terminal, System.getenv());
+    }
+
+    /** With an environment of the caller's (a test standing in for a batch system's variables). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal, java.util.Map<String, String> environment) {
         RacecourseCommand top = new RacecourseCommand();
         top.terminal = terminal;
+        top.environment = environment;
         CommandLine cli = new CommandLine(top);
         cli.setOut(out);
         cli.setErr(err);

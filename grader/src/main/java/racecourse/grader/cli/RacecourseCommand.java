@@ -14,6 +14,9 @@ final class RacecourseCommand implements Runnable {
     /** Whether standard output is a terminal (a progress bar) or a log (plain lines). */
     boolean terminal;
 
+    /** The process environment (a test passes its own): where --shard N finds its index. */
+    java.util.Map<String, String> environment = System.getenv();
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

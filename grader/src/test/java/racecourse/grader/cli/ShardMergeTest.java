@@ -67,16 +67,21 @@ class ShardMergeTest {
     }
 
     @Test
-    void shards_of_different_gradings_and_overlapping_shards_are_refused() throws IOException {
+    void shards_of_different_gradings_and_incomplete_or_mixed_sets_are_refused() throws IOException {
         Path other = work.resolve("other-seed");
         FileTrees.copy(work.resolve("shard-2"), other);
         Path summary = other.resolve("summary.json");
         Files.writeString(summary, Files.readString(summary).replaceFirst("\"seed\" : \\d+", "\"seed\" : 7"));
         String refused = run("merge", work.resolve("shard-1").toString(), other.toString(), "--out", work.resolve("x").toString());
         assertTrue(refused.contains("seed") && refused.contains("merge only the shards of one grading"), refused);
-        String overlap = run("merge", work.resolve("shard-1").toString(), work.resolve("whole").toString(),
+        String twice = run("merge", work.resolve("shard-1").toString(), work.resolve("shard-1").toString(),
                 "--out", work.resolve("y").toString());
-        assertTrue(overlap.contains("is in both") && overlap.contains("shards overlap"), overlap);
+        assertTrue(twice.contains("shard 1/2 is given twice"), twice);
+        String mixed = run("merge", work.resolve("shard-1").toString(), work.resolve("whole").toString(),
+                "--out", work.resolve("z").toString());
+        assertTrue(mixed.contains("shards of different splits"), mixed);
+        String incomplete = run("merge", work.resolve("shard-2").toString(), "--out", work.resolve("w").toString());
+        assertTrue(incomplete.contains("shard 1/2 missing"), incomplete);
     }
 
     @Test

@@ -188,7 +188,7 @@ class HtmlReportsTest {
             students.add(new StudentScore(id, "graded", total, 90, byExercise, List.of(), 40_000, Map.of()));
             folders.put(id, id);
         }
-        GradingRun run = new GradingRun(1, "test", "17", "en", "now", 1000, exercises, List.of(), students, "no sandbox");
+        GradingRun run = new GradingRun(1, "test", "17", "en", "now", 1000, exercises, List.of(), students, "no sandbox", "1/1");
         // Kept under target/ to open in a browser (the closing note's load time is measured on it).
         Path file = racecourse.grader.Repo.root().resolve("grader/target/overview-300/index.html");
         java.nio.file.Files.createDirectories(file.getParent());
@@ -209,7 +209,7 @@ class HtmlReportsTest {
     }
 
     private static GradingRun run(List<StudentScore> students, String lang) {
-        return new GradingRun(1, "test", "17", lang, "now", 1000, List.of("counter"), List.of(), students, "no sandbox");
+        return new GradingRun(1, "test", "17", lang, "now", 1000, List.of("counter"), List.of(), students, "no sandbox", "1/1");
     }
 
     private static StudentScore student(String id, TestScore t) {
