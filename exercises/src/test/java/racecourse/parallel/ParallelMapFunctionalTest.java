@@ -121,11 +121,14 @@ class ParallelMapFunctionalTest {
         List<Integer> fixed = List.of(3, 1, 2);
         assertEquals(List.of(6, 2, 4), Bounded.call("map(2x, List.of(3, 1, 2), parallelism 2)", LIMIT,
                 () -> ParallelMap.map(x -> 2 * x, fixed, 2)));
-        List<Integer> backing = new ArrayList<>(List.of(5, 4, 3, 2, 1));
-        List<Integer> view = Collections.unmodifiableList(backing);
-        assertEquals(List.of(50, 40, 30, 20, 10), Bounded.call("map(10x, unmodifiableList, parallelism 2)", LIMIT,
-                () -> ParallelMap.map(x -> 10 * x, view, 2)));
-        assertEquals(List.of(5, 4, 3, 2, 1), backing, "map() must not change its inputs");
+        // A plain ArrayList could be changed: map() must leave it as it was all the same, and return a list of its own.
+        List<Integer> mine = new ArrayList<>(List.of(5, 4, 3, 2, 1));
+        List<Integer> results = Bounded.call("map(10x, new ArrayList<>(List.of(5, 4, 3, 2, 1)), parallelism 2)", LIMIT,
+                () -> ParallelMap.map(x -> 10 * x, mine, 2));
+        assertEquals(List.of(50, 40, 30, 20, 10), results);
+        assertEquals(List.of(5, 4, 3, 2, 1), mine, "map() changed the caller's list of inputs: read the inputs, never"
+                + " remove, add or set them (copy them first if the workers take them from a list)");
+        assertNotSame(mine, results, "map() returned the caller's list of inputs: return a list of its own");
     }
 
     @Test

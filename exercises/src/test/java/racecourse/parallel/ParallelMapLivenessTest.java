@@ -2,6 +2,7 @@ package racecourse.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.NoLeakedThreads;
+import racecourse.testkit.TimeBox;
 
 /**
  * No thread outlives the call: when map returns, throws ExecutionException or throws
@@ -48,6 +50,39 @@ class ParallelMapLivenessTest {
         assertTrue(alive.isEmpty(), "map() returned, but threads it started are still alive: " + alive
                 + ". Join every thread before returning (reading the results before the threads ended is a race).");
         assertEquals(IntStream.range(1, 101).boxed().toList(), results);
+    }
+
+    @Test
+    void every_thread_has_ended_right_after_each_of_many_calls_returns() {
+        // A call that waits until a count of finished inputs is complete, instead of joining its threads, returns
+        // while they still finish their loop (look for a next input, find none, end): for a moment after map()
+        // returns they are alive. So this looks right after each call, with nothing in between, again and again
+        // for 3 s; a call that joins every thread before it returns passes every time.
+        List<Integer> inputs = IntStream.range(0, 8).boxed().toList();
+        List<Integer> expected = IntStream.range(1, 9).boxed().toList();
+        TimeBox box = TimeBox.of(Duration.ofSeconds(3));
+        Bounded.run("map(8 inputs, parallelism 4), called again and again", Duration.ofSeconds(30), () -> {
+            int call = 0;
+            do {
+                Set<Thread> ranOn = Collections.synchronizedSet(new HashSet<>());
+                List<Integer> results = ParallelMap.map(x -> {
+                    ranOn.add(Thread.currentThread());
+                    return x + 1;
+                }, inputs, 4);
+                List<String> alive;
+                synchronized (ranOn) {
+                    ranOn.remove(Thread.currentThread()); // fn on the caller's thread is another test's failure
+                    alive = Probes.stillAlive(ranOn);
+                }
+                if (!alive.isEmpty()) {
+                    fail("call " + call + ": map() returned while threads it started were still alive: " + alive
+                            + ". Join every thread before returning: a count of finished inputs says that fn is done,"
+                            + " not that the thread has ended.");
+                }
+                assertEquals(expected, results, "call " + call);
+                call++;
+            } while (box.open());
+        });
     }
 
     @Test

@@ -1,16 +1,15 @@
 package racecourse.parallel;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.function.ThrowingSupplier;
 import racecourse.testkit.NoLeakedThreads;
 
 /**
- * Helpers of the parallel suites: counting the threads a call creates, seeing which threads are still
+ * Helpers of the parallel suites: counting the threads a call starts, seeing which threads are still
  * alive, and waiting (bounded) for a thread to be done with what it was doing.
  */
 final class Probes {
@@ -19,34 +18,14 @@ final class Probes {
     }
 
     /**
-     * Counts every thread constructed by the calling thread during {@link #during}, and by those threads in
-     * turn: an inheritable thread-local is copied into each new thread, and copying it counts one. Threads
-     * that already ended count too, so a thread per input is seen however short-lived those threads are.
+     * How many threads the JVM has started since it began, every thread counted however briefly it lived
+     * (threads only constructed, never started, do not count). The difference around a call counts the
+     * threads the call started, plus any that something else started meanwhile: callers compare the fewest
+     * over several calls, so a thread of the JVM or the test harness started at the same time is not taken
+     * for one of the call's.
      */
-    static final class CreatedThreads {
-        private final AtomicInteger created = new AtomicInteger();
-        private final InheritableThreadLocal<AtomicInteger> marker = new InheritableThreadLocal<>() {
-            @Override
-            protected AtomicInteger childValue(AtomicInteger parent) {
-                if (parent != null) {
-                    parent.incrementAndGet();
-                }
-                return parent;
-            }
-        };
-
-        <T> T during(ThrowingSupplier<T> call) throws Throwable {
-            marker.set(created);
-            try {
-                return call.get();
-            } finally {
-                marker.remove();
-            }
-        }
-
-        int count() {
-            return created.get();
-        }
+    static long threadsStartedSoFar() {
+        return ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
     }
 
     /** The threads alive now. */
