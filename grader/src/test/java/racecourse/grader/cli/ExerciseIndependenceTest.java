@@ -66,6 +66,7 @@ class ExerciseIndependenceTest {
     void the_spinning_handoff_loses_points_and_the_report_says_why() {
         JsonNode handoff = student.get("exercises").get("handoff");
         assertTrue(handoff.get("score").asDouble() < handoff.get("max").asDouble(), String.valueOf(handoff));
-        assertTrue(student.get("problems").toString().contains("left threads running"), student.get("problems").toString());
+        assertTrue(student.get("problems").toString().contains("left threads running"), student.get("problems") + "\n" + handoff
+                + "\nconsole:\n" + console);
     }
 }
