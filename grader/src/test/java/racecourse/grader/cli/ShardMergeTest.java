@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.FileTrees;
+import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
 import racecourse.grader.Shard;
 
@@ -36,7 +37,8 @@ class ShardMergeTest {
     private static String console;
 
     @BeforeAll
-    static void gradeWholeAndInShards() throws IOException {
+    static void gradeWholeAndInShards() throws IOException, InterruptedException {
+        BuildLanes.awaitRacyVariantsGraded();
         Path in = work.resolve("in");
         for (String s : List.of("alice-correct", "dave-missing-exercise", "erin-compile-error", "frank-changed-signature")) {
             FileTrees.copy(Repo.root().resolve("examples/submissions").resolve(s), in.resolve(s));
