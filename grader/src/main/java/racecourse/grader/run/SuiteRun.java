@@ -67,10 +67,15 @@ public final class SuiteRun {
      * @param forgedLines lines that looked like results but were not signed by the run
      * @param otherOutput what the JVM printed outside the channel (head and tail)
      * @param endedDuring the test that was running when the JVM ended or was stopped; null if none
-     * @param endReason why the JVM ended early, in words for the report; empty when it finished
+     * @param end why the JVM ended, {@link EndReason#FINISHED} when it finished
      */
     public record Outcome(List<TestResult> tests, int exitCode, boolean timedOut, boolean finished, int forgedLines,
-            String otherOutput, String endedDuring, String endReason, Map<String, Long> cappedOutput) {
+            String otherOutput, String endedDuring, RunEnd end, Map<String, Long> cappedOutput) {
+
+        /** A test without a result that had not started when the JVM ended (a fresh JVM may run it). */
+        public boolean neverStarted(TestResult test) {
+            return test.status() == TestResult.Status.MISSING && !test.key().equals(endedDuring);
+        }
     }
 
     /** Tests whose printed output went past the per-test cap, with the bytes not kept. */
@@ -160,7 +165,7 @@ public final class SuiteRun {
         String running = runningAtTheEnd(events);
         RunEnd end = done ? RunEnd.finished(exit) : end(finished, exit, cap, events, output.otherOutput());
         return new Outcome(read(events, running, end.sentence()), exit, !finished, done, output.forgedLines(),
-                output.otherOutput(), done ? null : running, end.sentence(), capped(events));
+                output.otherOutput(), done ? null : running, end, capped(events));
     }
 
     private interface Drain {
