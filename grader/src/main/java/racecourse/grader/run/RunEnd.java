@@ -49,6 +49,8 @@ public record RunEnd(EndReason reason, int exitCode, long capSeconds, long liveT
      * The reason in words for the student's report; empty when the run finished. The only place that
      * words an {@link EndReason}: code that acts on the reason switches on the enum, never on this text.
      */
+    // Reword with care: the test kit's page still picks its hints from these words ("the test JVM ran out of
+    // memory", "System.exit or"), because the reason does not yet travel to it beside the message.
     public String sentence() {
         switch (reason) {
             case FINISHED:
