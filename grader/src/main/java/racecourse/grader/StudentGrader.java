@@ -179,12 +179,12 @@ public final class StudentGrader {
             }
             String during = outcome.endedDuring() == null ? "" : " (while " + outcome.endedDuring() + " ran)";
             if (outcome.timedOut()) {
-                problems.add(outcome.endReason() + during + "; tests without a result count as failed");
+                problems.add(outcome.end().sentence() + during + "; tests without a result count as failed");
                 return true;
             }
             String culprit = exerciseOf(outcome.endedDuring());
             List<String> notRun = pending.stream().filter(e -> !e.equals(culprit) && hasTestsNotRun(e, outcome)).toList();
-            problems.add(outcome.endReason() + during + (notRun.isEmpty() ? ""
+            problems.add(outcome.end().sentence() + during + (notRun.isEmpty() ? ""
                     : "; the exercises that had not run yet (" + String.join(", ", notRun) + ") were run again in a new JVM, in full"));
             if (notRun.size() == pending.size()) {
                 return true;
@@ -205,7 +205,7 @@ public final class StudentGrader {
     /** Some test of the exercise never started before the JVM ended (the whole exercise runs again). */
     private static boolean hasTestsNotRun(String exercise, SuiteRun.Outcome outcome) {
         return outcome.tests().stream().filter(t -> t.exercise().equals(exercise))
-                .anyMatch(t -> t.status() == TestResult.Status.MISSING && t.message().startsWith("not run"));
+                .anyMatch(outcome::neverStarted);
     }
 
     /** Binary names of the compiled classes ({@code racecourse.counter.SharedCounter$1}). */

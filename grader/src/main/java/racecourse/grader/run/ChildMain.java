@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +87,7 @@ public final class ChildMain {
             List<TestIdentifier> tests = new ArrayList<>();
             plan.getRoots().forEach(root -> collectTests(plan, root, tests));
             for (TestIdentifier t : tests) {
-                channel.send(String.join("\t", "EXPECT", PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES)));
+                channel.send(new ChildEvent.Expect(PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES)));
             }
         }
         capture.takeText();
@@ -101,12 +99,12 @@ public final class ChildMain {
             if (!spinning.isEmpty() && i < plans.size() - 1) {
                 // A thread of this exercise still burns a core (an endless spin no test could stop): the exercises
                 // after it would run their timed tests against it. The grader runs them again in a fresh JVM.
-                channel.send(String.join("\t", "LEFTOVER", packages.get(i).substring("racecourse.".length()),
+                channel.send(new ChildEvent.Leftover(packages.get(i).substring("racecourse.".length()),
                         LeftoverThreads.describe(spinning)));
                 Runtime.getRuntime().halt(3);
             }
         }
-        channel.send("DONE");
+        channel.send(new ChildEvent.Done());
         // Student code may have left non-daemon threads behind; they must not keep this JVM alive.
         System.exit(0);
     }
@@ -122,7 +120,7 @@ public final class ChildMain {
             while (true) {
                 int live = threads.getThreadCount();
                 if (live > MAX_THREADS) {
-                    channel.send("LIMIT\tthreads\t" + live);
+                    channel.send(new ChildEvent.ThreadLimit(live));
                     Runtime.getRuntime().halt(4);
                 }
                 try {
@@ -188,7 +186,7 @@ public final class ChildMain {
         };
     }
 
-    /** Sends one RESULT per finished test: key, status, millis, Base64 message, Base64 output. */
+    /** Sends one {@link ChildEvent.Result} per finished test, and the events around it. */
     private static final class ResultWriter implements TestExecutionListener {
         private final ResultChannel channel;
         private final OutputCapture capture;
@@ -203,7 +201,7 @@ public final class ChildMain {
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
                 capture.takeText();
-                channel.send("START\t" + PointsTable.testKey(id));
+                channel.send(new ChildEvent.Start(PointsTable.testKey(id)));
             }
             started.put(id.getUniqueId(), System.nanoTime());
         }
@@ -213,7 +211,11 @@ public final class ChildMain {
             if (!id.isTest()) {
                 if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                     // A failing @BeforeAll fails every test of the class; they are reported as FAILED with this reason.
-                    send("CONTAINER", id.getUniqueId(), "FAILED", 0, message(result), capture.takeText());
+                    String printed = capture.takeText();
+                    String className = classNameOf(id);
+                    if (className != null) {
+                        channel.send(new ChildEvent.ContainerFailed(className + ".", message(result), printed));
+                    }
                 }
                 return;
             }
@@ -222,10 +224,10 @@ public final class ChildMain {
             String printed = withoutLincheckNoise(capture.takeText());
             if (capture.lastDropped() > 0) {
                 // Reported even when the test passed: a submission that floods its output is told so.
-                channel.send(String.join("\t", "CAPPED", PointsTable.testKey(id), Long.toString(capture.lastDropped())));
+                channel.send(new ChildEvent.Capped(PointsTable.testKey(id), capture.lastDropped()));
             }
-            send("RESULT", PointsTable.testKey(id), passed ? "PASSED" : "FAILED", millis, passed ? "" : message(result),
-                    printed);
+            channel.send(new ChildEvent.Result(PointsTable.testKey(id), passed ? TestResult.Status.PASSED : TestResult.Status.FAILED,
+                    millis, passed ? "" : message(result), printed));
         }
 
         // A measurement the suite publishes (ParallelMap's speed-up) travels beside the result, never into the score.
@@ -233,23 +235,21 @@ public final class ChildMain {
         public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
             String published = entry.getKeyValuePairs().get(Speedup.ENTRY_KEY);
             if (id.isTest() && published != null) {
-                channel.send(String.join("\t", "MEASURED", PointsTable.testKey(id), base64(published)));
+                channel.send(new ChildEvent.Measured(PointsTable.testKey(id), published));
             }
         }
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             if (id.isTest()) {
-                send("RESULT", PointsTable.testKey(id), "FAILED", 0, "skipped: " + reason, "");
+                channel.send(new ChildEvent.Result(PointsTable.testKey(id), TestResult.Status.FAILED, 0, "skipped: " + reason, ""));
             }
         }
 
-        private void send(String kind, String key, String status, long millis, String message, String output) {
-            channel.send(String.join("\t", kind, key, status, Long.toString(millis), base64(message), base64(output)));
-        }
-
-        private static String base64(String text) {
-            return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        /** The class a failed container belongs to (its tests' keys start with it); null for the engine itself. */
+        private static String classNameOf(TestIdentifier container) {
+            return container.getSource().map(s -> s instanceof ClassSource c ? c.getClassName()
+                    : s instanceof MethodSource m ? m.getClassName() : null).orElse(null);
         }
 
         private static String message(TestExecutionResult result) {

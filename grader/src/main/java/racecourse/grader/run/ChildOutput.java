@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The grader's end of the child's streams: from the result channel, the payloads of correctly signed
+ * The grader's end of the child's streams: from the result channel, the events of correctly signed
  * lines; from its standard output and error, only a bounded head and tail (a submission printing a
  * gigabyte costs reading time, not memory); and a count of lines made to look like results that
  * were not (signed wrongly, replayed, or printed to standard output).
@@ -19,10 +19,11 @@ final class ChildOutput {
     private static final int MAX_LINE = 1 << 22;
 
     private final ResultMac mac;
-    private final List<String> payloads = new ArrayList<>();
+    private final List<ChildEvent> events = new ArrayList<>();
     private final ByteArrayOutputStream head = new ByteArrayOutputStream();
     private final ByteTail tail = new ByteTail(KEEP);
     private long otherBytes;
+    private final List<String> malformed = new ArrayList<>();
     private int forged;
     private long sequence;
 
@@ -91,8 +92,13 @@ final class ChildOutput {
         if (!overlong && text.startsWith(ResultMac.PREFIX)) {
             String[] f = text.substring(ResultMac.PREFIX.length()).split(" ", 3);
             if (f.length == 3 && f[0].equals(Long.toString(sequence)) && f[1].equals(mac.sign(sequence, f[2]))) {
-                payloads.add(f[2]);
                 sequence++;
+                try {
+                    events.add(ChildEventCodec.decode(f[2]));
+                } catch (ChildEventCodec.MalformedEventException e) {
+                    // Signed by the run, so not forged: the two ends disagree, a grader bug; the other events still count.
+                    malformed.add(e.getMessage());
+                }
                 return;
             }
         }
@@ -120,8 +126,14 @@ final class ChildOutput {
         }
     }
 
-    synchronized List<String> payloads() {
-        return List.copyOf(payloads);
+    /** What the child reported, in order. */
+    synchronized List<ChildEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Signed lines the codec could not read, each with why: should always be empty. */
+    synchronized List<String> malformedLines() {
+        return List.copyOf(malformed);
     }
 
     /** Lines that carried the result prefix without a valid signature: a submission trying to forge results. */

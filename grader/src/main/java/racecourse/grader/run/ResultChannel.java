@@ -46,8 +46,8 @@ final class ResultChannel {
         return open(keySource, new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
     }
 
-    synchronized void send(String payload) {
-        out.print(mac.line(sequence++, payload) + "\n");
+    synchronized void send(ChildEvent event) {
+        out.print(mac.line(sequence++, ChildEventCodec.encode(event)) + "\n");
         out.flush();
     }
 }

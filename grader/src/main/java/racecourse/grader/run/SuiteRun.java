@@ -8,12 +8,10 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,19 +67,23 @@ public final class SuiteRun {
      * @param forgedLines lines that looked like results but were not signed by the run
      * @param otherOutput what the JVM printed outside the channel (head and tail)
      * @param endedDuring the test that was running when the JVM ended or was stopped; null if none
-     * @param endReason why the JVM ended early, in words for the report; empty when it finished
+     * @param end why the JVM ended, {@link EndReason#FINISHED} when it finished
      */
     public record Outcome(List<TestResult> tests, int exitCode, boolean timedOut, boolean finished, int forgedLines,
-            String otherOutput, String endedDuring, String endReason, Map<String, Long> cappedOutput) {
+            String otherOutput, String endedDuring, RunEnd end, Map<String, Long> cappedOutput) {
+
+        /** A test without a result that had not started when the JVM ended (a fresh JVM may run it). */
+        public boolean neverStarted(TestResult test) {
+            return test.status() == TestResult.Status.MISSING && !test.key().equals(endedDuring);
+        }
     }
 
     /** Tests whose printed output went past the per-test cap, with the bytes not kept. */
-    private static Map<String, Long> capped(List<String> payloads) {
+    private static Map<String, Long> capped(List<ChildEvent> events) {
         Map<String, Long> capped = new LinkedHashMap<>();
-        for (String line : payloads) {
-            String[] f = line.split("\t", -1);
-            if (f[0].equals("CAPPED") && f.length == 3) {
-                capped.merge(f[1], Long.parseLong(f[2]), Long::sum);
+        for (ChildEvent event : events) {
+            if (event instanceof ChildEvent.Capped c) {
+                capped.merge(c.key(), c.droppedBytes(), Long::sum);
             }
         }
         return capped;
@@ -155,12 +157,15 @@ public final class SuiteRun {
         Files.deleteIfExists(socket);
         Files.deleteIfExists(socketDir);
         int exit = finished ? child.exitValue() : -1;
-        List<String> payloads = output.payloads();
-        boolean done = !payloads.isEmpty() && payloads.get(payloads.size() - 1).equals("DONE");
-        String running = runningAtTheEnd(payloads);
-        String reason = done ? "" : endReason(finished, exit, cap, limit(payloads), leftover(payloads), output.otherOutput());
-        return new Outcome(read(payloads, running, reason), exit, !finished, done, output.forgedLines(), output.otherOutput(),
-                done ? null : running, reason, capped(payloads));
+        if (!output.malformedLines().isEmpty()) {
+            throw new IllegalStateException("the test JVM sent lines this grader cannot read: " + output.malformedLines());
+        }
+        List<ChildEvent> events = output.events();
+        boolean done = !events.isEmpty() && events.get(events.size() - 1) instanceof ChildEvent.Done;
+        String running = runningAtTheEnd(events);
+        RunEnd end = done ? RunEnd.finished(exit) : end(finished, exit, cap, events, output.otherOutput());
+        return new Outcome(read(events, running, end.sentence()), exit, !finished, done, output.forgedLines(),
+                output.otherOutput(), done ? null : running, end, capped(events));
     }
 
     private interface Drain {
@@ -181,102 +186,71 @@ public final class SuiteRun {
     }
 
     /** The last test that started and never finished. */
-    private static String runningAtTheEnd(List<String> payloads) {
+    private static String runningAtTheEnd(List<ChildEvent> events) {
         String running = null;
-        for (String line : payloads) {
-            String[] f = line.split("\t", -1);
-            if (f[0].equals("START") && f.length == 2) {
-                running = f[1];
-            } else if (f[0].equals("RESULT") && f[1].equals(running)) {
+        for (ChildEvent event : events) {
+            if (event instanceof ChildEvent.Start s) {
+                running = s.key();
+            } else if (event instanceof ChildEvent.Result r && r.key().equals(running)) {
                 running = null;
             }
         }
         return running;
     }
 
-    private static String limit(List<String> payloads) {
-        for (String line : payloads) {
-            String[] f = line.split("\t", -1);
-            if (f[0].equals("LIMIT") && f.length == 3) {
-                return f[1] + "\t" + f[2];
+    /** Why a child that did not report DONE ended; the first cause that applies, in this order. */
+    private static RunEnd end(boolean finished, int exit, Duration cap, List<ChildEvent> events, String otherOutput) {
+        for (ChildEvent event : events) {
+            if (event instanceof ChildEvent.Leftover l) {
+                return RunEnd.leftoverThreads(exit, l.exercise(), l.description());
             }
-        }
-        return null;
-    }
-
-    /** "exercise\tthreads" when an exercise left threads spinning and the JVM stopped after it; null otherwise. */
-    private static String leftover(List<String> payloads) {
-        for (String line : payloads) {
-            String[] f = line.split("\t", -1);
-            if (f[0].equals("LEFTOVER") && f.length == 3) {
-                return f[1] + "\t" + f[2];
-            }
-        }
-        return null;
-    }
-
-    private static String endReason(boolean finished, int exit, Duration cap, String limit, String leftover,
-            String otherOutput) {
-        if (leftover != null) {
-            String[] f = leftover.split("\t", 2);
-            return "the " + f[0] + " exercise left threads running on a core after its tests (" + f[1] + "), so the other"
-                    + " exercises' timed tests would have run against them";
         }
         if (!finished) {
-            return "the test run passed its time cap of " + cap.toSeconds() + " s and was stopped (a hang or an endless loop?)";
+            return RunEnd.timeCap(cap);
         }
-        if (limit != null && limit.startsWith("threads\t")) {
-            return "the code had " + limit.substring("threads\t".length()) + " threads alive at once (the limit is "
-                    + ChildMain.MAX_THREADS + "); the test JVM was stopped";
+        for (ChildEvent event : events) {
+            if (event instanceof ChildEvent.ThreadLimit t) {
+                return RunEnd.threadLimit(exit, t.liveThreads());
+            }
         }
+        // The JVM prints this itself, outside the channel: the child has no chance to send an event.
         if (otherOutput.contains("java.lang.OutOfMemoryError")) {
-            return "the test JVM ran out of memory (exit code " + exit + ")";
+            return RunEnd.outOfMemory(exit);
         }
-        return "the test JVM ended before the tests were done (exit code " + exit + "): the code may call System.exit or"
-                + " Runtime.halt, or stop the test runner's threads";
+        return RunEnd.exitedEarly(exit);
     }
 
-    private static List<TestResult> read(List<String> payloads, String running, String endReason) {
+    private static List<TestResult> read(List<ChildEvent> events, String running, String endSentence) {
         Map<String, TestResult> byKey = new LinkedHashMap<>();
-        Map<String, String[]> failedClasses = new LinkedHashMap<>();
+        Map<String, ChildEvent.ContainerFailed> failedClasses = new LinkedHashMap<>();
         Map<String, Speedup> measured = new LinkedHashMap<>();
-        for (String line : payloads) {
-            String[] f = line.split("\t", -1);
-            if (f[0].equals("MEASURED") && f.length == 3) {
-                Speedup.parse(decode(f[2])).ifPresent(m -> measured.put(f[1], m));
-            } else if (f[0].equals("EXPECT") && f.length == 4) {
-                String reason = f[1].equals(running) ? "no result: " + endReason + " (while this test ran)"
-                        : "not run: " + endReason + (running == null ? "" : " (while " + racecourse.testkit.PointsTable.shortName(running) + " ran)");
-                byKey.put(f[1], new TestResult(f[1], f[2], f[3], TestResult.Status.MISSING, 0, reason, "", null));
-            } else if (f[0].equals("RESULT") && f.length == 6 && byKey.containsKey(f[1])) {
-                TestResult expected = byKey.get(f[1]);
-                TestResult.Status status = f[2].equals("PASSED") ? TestResult.Status.PASSED : TestResult.Status.FAILED;
-                byKey.put(f[1], new TestResult(f[1], expected.exercise(), expected.category(), status, Long.parseLong(f[3]),
-                        decode(f[4]), decode(f[5]), measured.get(f[1])));
-            } else if (f[0].equals("CONTAINER") && f.length == 6) {
-                int at = f[1].indexOf("[class:");
-                if (at >= 0) {
-                    String className = f[1].substring(at + 7, f[1].indexOf(']', at));
-                    failedClasses.put(className + ".", new String[] {decode(f[4]), decode(f[5])});
-                }
+        for (ChildEvent event : events) {
+            if (event instanceof ChildEvent.Measured m) {
+                Speedup.parse(m.payload()).ifPresent(speedup -> measured.put(m.key(), speedup));
+            } else if (event instanceof ChildEvent.Expect e) {
+                String reason = e.key().equals(running) ? "no result: " + endSentence + " (while this test ran)"
+                        : "not run: " + endSentence + (running == null ? "" : " (while " + racecourse.testkit.PointsTable.shortName(running) + " ran)");
+                byKey.put(e.key(), new TestResult(e.key(), e.exercise(), e.category(), TestResult.Status.MISSING, 0, reason, "", null));
+            } else if (event instanceof ChildEvent.Result r && byKey.containsKey(r.key())) {
+                TestResult expected = byKey.get(r.key());
+                byKey.put(r.key(), new TestResult(r.key(), expected.exercise(), expected.category(), r.status(), r.millis(),
+                        r.message(), r.output(), measured.get(r.key())));
+            } else if (event instanceof ChildEvent.ContainerFailed c) {
+                failedClasses.put(c.keyPrefix(), c);
             }
         }
         List<TestResult> all = new ArrayList<>();
         for (TestResult r : byKey.values()) {
             if (r.status() == TestResult.Status.MISSING) {
-                for (Map.Entry<String, String[]> failed : failedClasses.entrySet()) {
-                    if (r.key().startsWith(failed.getKey())) {
+                for (ChildEvent.ContainerFailed failed : failedClasses.values()) {
+                    if (r.key().startsWith(failed.keyPrefix())) {
                         r = new TestResult(r.key(), r.exercise(), r.category(), TestResult.Status.FAILED, 0,
-                                failed.getValue()[0], failed.getValue()[1], null);
+                                failed.message(), failed.output(), null);
                     }
                 }
             }
             all.add(r);
         }
         return all;
-    }
-
-    private static String decode(String base64) {
-        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 }

@@ -15,17 +15,32 @@ import org.junit.jupiter.api.Test;
 /** The result channel: only lines signed with the run's key count, whatever else the child prints. */
 class ChildOutputTest {
 
+    private static final ChildEvent EXPECTED = new ChildEvent.Expect("A.b", "counter", "stress");
+
+    private static final String PASSED_LINE =
+            ChildEventCodec.encode(new ChildEvent.Result("A.b", TestResult.Status.PASSED, 1, "", ""));
+
     private final byte[] key = ResultMac.newKey();
+
+    @Test
+    void a_signed_line_the_codec_cannot_read_is_set_aside_and_the_next_events_still_count() throws IOException {
+        ResultMac mac = new ResultMac(key);
+        String lines = mac.line(0, "RESULT\tA.b") + "\n" + mac.line(1, ChildEventCodec.encode(EXPECTED)) + "\n";
+        ChildOutput output = read(lines.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(EXPECTED), output.events());
+        assertEquals(1, output.malformedLines().size());
+        assertEquals(0, output.forgedLines());
+    }
 
     @Test
     void signed_lines_are_read_and_everything_printed_is_kept_as_output() throws IOException {
         ByteArrayOutputStream child = new ByteArrayOutputStream();
         ResultChannel channel = ResultChannel.open(new ByteArrayInputStream(key), child);
-        channel.send("EXPECT\tA.b\tcounter\tstress");
-        channel.send("DONE");
+        channel.send(EXPECTED);
+        channel.send(new ChildEvent.Done());
         ChildOutput output = read(child.toByteArray());
         output.drainOutput(new ByteArrayInputStream("hello from the test\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of("EXPECT\tA.b\tcounter\tstress", "DONE"), output.payloads());
+        assertEquals(List.of(EXPECTED, new ChildEvent.Done()), output.events());
         assertEquals("hello from the test\n", output.otherOutput());
         assertEquals(0, output.forgedLines());
     }
@@ -33,9 +48,9 @@ class ChildOutputTest {
     @Test
     void a_correctly_signed_line_printed_to_standard_output_does_not_count() throws IOException {
         ChildOutput output = new ChildOutput(key);
-        String line = new ResultMac(key).line(0, "RESULT\tA.b\tPASSED\t1\t\t") + "\n";
+        String line = new ResultMac(key).line(0, PASSED_LINE) + "\n";
         output.drainOutput(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of(), output.payloads());
+        assertEquals(List.of(), output.events());
         assertEquals(1, output.forgedLines());
     }
 
@@ -44,12 +59,12 @@ class ChildOutputTest {
         ByteArrayOutputStream child = new ByteArrayOutputStream();
         ResultChannel real = ResultChannel.open(new ByteArrayInputStream(key), child);
         ResultMac other = new ResultMac(ResultMac.newKey());
-        real.send("EXPECT\tA.b\tcounter\tstress");
-        child.write((other.line(1, "RESULT\tA.b\tPASSED\t1\t\t") + "\n").getBytes(StandardCharsets.UTF_8));
-        child.write((new ResultMac(key).line(0, "RESULT\tA.b\tPASSED\t1\t\t") + "\n").getBytes(StandardCharsets.UTF_8));
-        child.write((ResultMac.PREFIX + "1 00 RESULT\tA.b\tPASSED\t1\t\t\n").getBytes(StandardCharsets.UTF_8));
+        real.send(EXPECTED);
+        child.write((other.line(1, PASSED_LINE) + "\n").getBytes(StandardCharsets.UTF_8));
+        child.write((new ResultMac(key).line(0, PASSED_LINE) + "\n").getBytes(StandardCharsets.UTF_8));
+        child.write((ResultMac.PREFIX + "1 00 " + PASSED_LINE + "\n").getBytes(StandardCharsets.UTF_8));
         ChildOutput output = read(child.toByteArray());
-        assertEquals(List.of("EXPECT\tA.b\tcounter\tstress"), output.payloads());
+        assertEquals(List.of(EXPECTED), output.events());
         assertEquals(3, output.forgedLines());
     }
 
