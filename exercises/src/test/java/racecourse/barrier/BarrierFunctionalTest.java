@@ -29,8 +29,8 @@ import racecourse.testkit.Race;
 @Tag("functional")
 class BarrierFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
-    private static final Duration BLOCKED = Duration.ofSeconds(3);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
+    private static final Duration BLOCKED = Duration.ofSeconds(10);
 
     @Test
     void parties_below_one_are_refused() {
@@ -194,6 +194,33 @@ class BarrierFunctionalTest {
         assertTrue(barrier.isBroken(), "an action that throws breaks the round");
         assertEquals(Arrival.BROKEN, Bounded.call("await() after the action threw", LIMIT, () -> Arrival.of(barrier::await)),
                 "later calls fail at once until reset()");
+        fail[0] = false;
+        barrier.reset();
+        passOneRound(barrier, 2);
+    }
+
+    @Test
+    void an_action_that_throws_an_error_breaks_the_round_like_an_exception() throws InterruptedException {
+        // An Error (a failed assert, a StackOverflowError) is no RuntimeException: an action guarded by
+        // catch (RuntimeException e) lets it escape without breaking the round, and the other waiters sleep for ever.
+        AssertionError boom = new AssertionError("the action failed");
+        boolean[] fail = {true};
+        Barrier barrier = new Barrier(2, () -> {
+            if (fail[0]) {
+                throw boom;
+            }
+        });
+        String[] other = new String[1];
+        Race.Running waiter = Race.of("the first of 2 in await(), whose round's action throws an Error", LIMIT)
+                .actor(() -> other[0] = Arrival.of(barrier::await)).start();
+        waiter.awaitBlocked(1, BLOCKED);
+        AssertionError thrown = Bounded.expectThrows(AssertionError.class,
+                "await() as the last of 2, with an action that throws an Error", LIMIT, barrier::await);
+        assertSame(boom, thrown, "the last thread gets the action's own Error");
+        waiter.finish(); // fails when the Error left the round unbroken: the waiter is never woken
+        assertEquals(Arrival.BROKEN, other[0], "the other thread of a round whose action threw an Error gets"
+                + " BrokenBarrierException");
+        assertTrue(barrier.isBroken(), "an action that throws an Error breaks the round");
         fail[0] = false;
         barrier.reset();
         passOneRound(barrier, 2);

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,8 +32,8 @@ import racecourse.testkit.VisibilityProbe;
 @ExtendWith(NoLeakedThreads.class)
 class BarrierLivenessTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
-    private static final Duration BLOCKED = Duration.ofSeconds(3);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
+    private static final Duration BLOCKED = Duration.ofSeconds(10);
 
     @Test
     void the_last_arrival_releases_every_waiter_round_after_round() throws InterruptedException {
@@ -113,6 +115,68 @@ class BarrierLivenessTest {
                     + " gets BrokenBarrierException");
             assertTrue(barrier.isBroken(), "isBroken() after a waiter " + cause);
         }
+    }
+
+    @Test
+    void an_interrupt_racing_the_trip_breaks_that_round_for_all_or_for_none_never_the_next() throws InterruptedException {
+        // The last party interrupts the waiter as it trips the round: from inside the action (the round has not
+        // tripped yet; with a pause, the waiter wakes while the trip is finished), or right after its own await()
+        // returned (the round has tripped). As with CyclicBarrier, either the interrupt broke the round for all (the
+        // waiter gets InterruptedException, the last party BrokenBarrierException), or the round passed for both
+        // (the waiter returns its index and keeps the interrupt) and the barrier is not broken. A waiter that throws
+        // InterruptedException for a round that already passed breaks the next round instead, before anyone arrives.
+        int inAction = 0;
+        int inActionThenPause = 1;
+        int afterTrip = 2;
+        String[] modes = {"interrupted from the action", "interrupted from the action, which then pauses 2 ms",
+                "interrupted right after the last party's await() returned"};
+        AtomicInteger mode = new AtomicInteger();
+        AtomicReference<Thread> waiterThread = new AtomicReference<>();
+        Barrier barrier = new Barrier(2, () -> {
+            if (mode.get() == afterTrip) {
+                return;
+            }
+            waiterThread.get().interrupt();
+            if (mode.get() == inActionThenPause) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        for (int round = 0; round < 30; round++) {
+            mode.set(round % 3);
+            String scenario = "2 parties, the waiter " + modes[mode.get()] + " (round " + round + ")";
+            String[] got = new String[1];
+            Race.Running waiter = Race.of(scenario, LIMIT).actor(() -> {
+                waiterThread.set(Thread.currentThread());
+                got[0] = Arrival.of(barrier::await);
+                Thread.interrupted(); // the interrupt a passed waiter keeps is not checked here
+            }).start();
+            waiter.awaitBlocked(1, BLOCKED);
+            String last = Bounded.call(scenario + ": the last party's await()", LIMIT, () -> Arrival.of(barrier::await));
+            if (mode.get() == afterTrip) {
+                waiterThread.get().interrupt();
+            }
+            waiter.finish();
+            if (Arrival.INTERRUPTED.equals(got[0])) {
+                assertEquals(Arrival.BROKEN, last, scenario + ": the waiter got InterruptedException, so its interrupt broke"
+                        + " the round and the last party must get BrokenBarrierException; if the last party passed, the"
+                        + " round tripped before the interrupt counted, and the waiter must return its index (keeping"
+                        + " the interrupt set), as with CyclicBarrier");
+                assertTrue(barrier.isBroken(), scenario + ": the waiter's interrupt broke the round, so isBroken()");
+                barrier.reset();
+            } else {
+                assertEquals(Arrival.index(1), got[0], scenario + ": the waiter of a round that passed");
+                assertEquals(Arrival.index(0), last, scenario + ": the last party of a round that passed");
+                assertFalse(barrier.isBroken(), scenario + ": the round passed, yet the barrier is broken: an interrupt"
+                        + " that comes once the waiter's round has tripped must not break the next round");
+                assertEquals(0, barrier.getNumberWaiting(), scenario + ": nobody waits once the round has passed");
+            }
+        }
+        mode.set(afterTrip);
+        BarrierFunctionalTest.passOneRound(barrier, 2);
     }
 
     @Test

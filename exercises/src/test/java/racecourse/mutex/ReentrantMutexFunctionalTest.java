@@ -21,7 +21,7 @@ import racecourse.testkit.Race;
 @Tag("functional")
 class ReentrantMutexFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(10);
 
     @Test
     void a_new_mutex_is_free() {
@@ -157,7 +157,7 @@ class ReentrantMutexFunctionalTest {
         ReentrantMutex mutex = new ReentrantMutex();
         Holder holder = Holder.of(mutex, 1);
         int[] countAfterLock = new int[1];
-        Race.Running waiter = Race.of("lock() while another thread holds the mutex", Duration.ofSeconds(10)).actor(() -> {
+        Race.Running waiter = Race.of("lock() while another thread holds the mutex", Duration.ofSeconds(20)).actor(() -> {
             mutex.lock();
             countAfterLock[0] = mutex.getHoldCount();
             mutex.unlock();

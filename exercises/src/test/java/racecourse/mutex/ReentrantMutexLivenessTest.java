@@ -55,8 +55,8 @@ class ReentrantMutexLivenessTest {
                 ReentrantMutex mutex = new ReentrantMutex();
                 Holder holder = Holder.of(mutex, 2);
                 Race.Running waiter = Race.of(kind.getKey() + " waiting while another thread holds the mutex twice, then"
-                        + " unlocks twice (round " + round + ")", Duration.ofSeconds(10)).actor(kind.getValue().apply(mutex)).start();
-                waiter.awaitBlocked(1, Duration.ofSeconds(3));
+                        + " unlocks twice (round " + round + ")", Duration.ofSeconds(20)).actor(kind.getValue().apply(mutex)).start();
+                waiter.awaitBlocked(1, Duration.ofSeconds(10));
                 holder.release();
                 waiter.finish();
             }
@@ -140,7 +140,7 @@ class ReentrantMutexLivenessTest {
 
     @Test
     void waiting_methods_answer_interrupt_and_change_nothing() {
-        Duration limit = Duration.ofSeconds(3);
+        Duration limit = Duration.ofSeconds(10);
         ReentrantMutex mutex = new ReentrantMutex();
         Holder holder = Holder.of(mutex, 1);
         Bounded.expectInterruptible("lockInterruptibly() while another thread holds the mutex", limit,
@@ -199,7 +199,7 @@ class ReentrantMutexLivenessTest {
         boolean[] returned = new boolean[1];
         int[] countAfterLock = {-1};
         Race.Running waiter = Race.of("lock() while another thread holds the mutex, interrupted after 100 ms",
-                Duration.ofSeconds(10)).actor(() -> {
+                Duration.ofSeconds(20)).actor(() -> {
                     Thread self = Thread.currentThread();
                     Thread interrupter = new Thread(() -> {
                         try {
@@ -222,7 +222,7 @@ class ReentrantMutexLivenessTest {
                         }
                     }
                 }).start();
-        waiter.awaitBlocked(1, Duration.ofSeconds(3));
+        waiter.awaitBlocked(1, Duration.ofSeconds(10));
         Eventually.stillAfter(Duration.ofMillis(500), () -> {
             synchronized (returned) {
                 return !returned[0];
@@ -237,7 +237,7 @@ class ReentrantMutexLivenessTest {
     @Test
     void timeouts_of_zero_or_below_a_millisecond_never_block() {
         // Contract: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
-        Duration limit = Duration.ofSeconds(3);
+        Duration limit = Duration.ofSeconds(10);
         ReentrantMutex mutex = new ReentrantMutex();
         for (long nanos : new long[] {0, -1}) {
             assertTrue(Bounded.<Boolean>call("tryLock(" + nanos + ", NANOSECONDS) on a free mutex", limit,

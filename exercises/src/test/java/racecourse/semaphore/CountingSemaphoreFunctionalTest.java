@@ -20,7 +20,7 @@ import racecourse.testkit.Race;
 @Tag("functional")
 class CountingSemaphoreFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void a_new_semaphore_has_its_initial_permits() {
@@ -114,7 +114,7 @@ class CountingSemaphoreFunctionalTest {
         CountingSemaphore semaphore = new CountingSemaphore(1);
         semaphore.tryAcquire();
         Race.Running waiter = Race.of("acquire() with no permit", LIMIT).actor(semaphore::acquire).start();
-        waiter.awaitBlocked(1, Duration.ofSeconds(2));
+        waiter.awaitBlocked(1, Duration.ofSeconds(10));
         assertEquals(0, semaphore.availablePermits(), "a waiting acquire() must not take a permit that is not there");
         semaphore.release();
         waiter.finish();

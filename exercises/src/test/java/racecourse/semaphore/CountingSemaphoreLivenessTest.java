@@ -33,7 +33,7 @@ class CountingSemaphoreLivenessTest {
         for (int round = 0; round < 10; round++) {
             CountingSemaphore semaphore = new CountingSemaphore(0);
             int waiters = 4;
-            Race.Running running = Race.of("4 waiters, then 4 release() in a row (round " + round + ")", Duration.ofSeconds(5))
+            Race.Running running = Race.of("4 waiters, then 4 release() in a row (round " + round + ")", Duration.ofSeconds(20))
                     .actors(waiters, i -> {
                         if (i % 2 == 0) {
                             semaphore.acquire();
@@ -42,7 +42,7 @@ class CountingSemaphoreLivenessTest {
                                     + " although a permit was released for every waiter");
                         }
                     }).start();
-            running.awaitBlocked(waiters, Duration.ofSeconds(3));
+            running.awaitBlocked(waiters, Duration.ofSeconds(10));
             for (int i = 0; i < waiters; i++) {
                 semaphore.release();
             }
@@ -92,14 +92,14 @@ class CountingSemaphoreLivenessTest {
             CountingSemaphore semaphore = new CountingSemaphore(0);
             java.util.concurrent.atomic.AtomicLong startedAt = new java.util.concurrent.atomic.AtomicLong();
             boolean[] got = new boolean[1];
-            Race.Running timed = Race.of("tryAcquire(40, MILLISECONDS) (round " + round + ")", Duration.ofSeconds(5))
+            Race.Running timed = Race.of("tryAcquire(40, MILLISECONDS) (round " + round + ")", Duration.ofSeconds(10))
                     .actor(() -> {
                         startedAt.set(System.nanoTime());
                         got[0] = semaphore.tryAcquire(40, TimeUnit.MILLISECONDS);
                     }).start();
             Thread.sleep(10);
             Race.Running untimed = Race.of("acquire() behind a tryAcquire(40 ms) whose time ran out as release() came"
-                    + " (round " + round + ")", Duration.ofSeconds(5)).actor(semaphore::acquire).start();
+                    + " (round " + round + ")", Duration.ofSeconds(10)).actor(semaphore::acquire).start();
             long at = (startedAt.get() == 0 ? System.nanoTime() : startedAt.get()) + TimeUnit.MILLISECONDS.toNanos(40)
                     + offsetNanos;
             while (System.nanoTime() - at < 0) {
@@ -120,9 +120,9 @@ class CountingSemaphoreLivenessTest {
         CountingSemaphore semaphore = new CountingSemaphore(0);
         boolean[] result = new boolean[1];
         // The bound is far below the timeout: a tryAcquire that sleeps out its timeout and then looks fails here.
-        Race.Running waiter = Race.of("tryAcquire(30, SECONDS), then another thread's release()", Duration.ofSeconds(10))
-                .actor(() -> result[0] = semaphore.tryAcquire(30, TimeUnit.SECONDS)).start();
-        waiter.awaitBlocked(1, Duration.ofSeconds(3));
+        Race.Running waiter = Race.of("tryAcquire(60, SECONDS), then another thread's release()", Duration.ofSeconds(20))
+                .actor(() -> result[0] = semaphore.tryAcquire(60, TimeUnit.SECONDS)).start();
+        waiter.awaitBlocked(1, Duration.ofSeconds(10));
         semaphore.release();
         waiter.finish();
         assertTrue(result[0], "tryAcquire(timeout) must return true when a permit is released before the timeout");
@@ -131,7 +131,7 @@ class CountingSemaphoreLivenessTest {
 
     @Test
     void every_blocking_method_answers_interrupt_and_changes_nothing() {
-        Duration limit = Duration.ofSeconds(3);
+        Duration limit = Duration.ofSeconds(10);
         CountingSemaphore none = new CountingSemaphore(0);
         Bounded.expectInterruptible("acquire() with no permit", limit, none::acquire);
         Bounded.expectInterruptible("tryAcquire(60, SECONDS) with no permit", limit, () -> none.tryAcquire(60, TimeUnit.SECONDS));
@@ -167,7 +167,7 @@ class CountingSemaphoreLivenessTest {
     @Test
     void timeouts_of_zero_or_below_a_millisecond_never_block() {
         // Contract: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
-        Duration limit = Duration.ofSeconds(3);
+        Duration limit = Duration.ofSeconds(10);
         CountingSemaphore semaphore = new CountingSemaphore(0);
         for (long nanos : new long[] {500_000, 1, 0, -1}) {
             assertFalse(Bounded.call("tryAcquire(" + nanos + ", NANOSECONDS) with no permit", limit,

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.Race;
@@ -116,6 +118,83 @@ class CountingSemaphoreStressTest {
                 fail(String.format("%d release() and %d successful tryAcquire() leave %d permits, but availablePermits() is"
                         + " %d: updates of the count were lost. Change the count only while holding the lock.",
                         released[0] + released[1], taken[0] + taken[1], expected, actual));
+            }
+        }
+    }
+
+    @Test
+    void an_interrupt_racing_release_neither_creates_nor_loses_a_permit() {
+        // One thread waits in acquire() or tryAcquire(timeout) for permits that another thread releases now and then,
+        // while it reads availablePermits() in between; a third thread interrupts the waiter at random moments, so an
+        // interrupt sometimes lands just as a release() hands the waiter its permit. Either the waiter returns
+        // (it took exactly one permit) or it throws InterruptedException (it took none, and a permit or wake-up that
+        // was on its way to it stays available). An interrupted waiter that forgets the wake-up already handed to
+        // it lets a later acquire() in without a permit; one that drops it loses a permit.
+        SplittableRandom random = Seeds.forTest("semaphore.interruptRacingRelease");
+        for (int round = 0; round < 5; round++) {
+            CountingSemaphore semaphore = new CountingSemaphore(0);
+            long[] seeds = {random.nextLong(), random.nextLong(), random.nextLong()};
+            long[] released = new long[1];
+            long[] acquired = new long[1];
+            AtomicReference<Thread> waiter = new AtomicReference<>();
+            AtomicInteger waiterDone = new AtomicInteger();
+            TimeBox box = TimeBox.of(BUDGET);
+            Race.of("a waiter in acquire()/tryAcquire(timeout), a releaser and an interrupter for " + BUDGET.toMillis()
+                    + " ms (round " + round + ")", LIMIT)
+                    .actor(() -> {
+                        waiter.set(Thread.currentThread());
+                        SplittableRandom mine = new SplittableRandom(seeds[0]);
+                        long n = 0;
+                        try {
+                            while (box.open()) {
+                                try {
+                                    if (mine.nextBoolean()) {
+                                        semaphore.acquire();
+                                        n++;
+                                    } else if (semaphore.tryAcquire(60, TimeUnit.SECONDS)) {
+                                        n++;
+                                    }
+                                } catch (InterruptedException e) {
+                                    // took no permit: counted as nothing
+                                }
+                            }
+                        } finally {
+                            acquired[0] = n;
+                            waiterDone.set(1);
+                        }
+                    })
+                    .actor(() -> {
+                        SplittableRandom mine = new SplittableRandom(seeds[1]);
+                        long n = 0;
+                        while (box.open()) {
+                            for (int reads = mine.nextInt(50); reads > 0; reads--) {
+                                semaphore.availablePermits();
+                            }
+                            semaphore.release();
+                            n++;
+                        }
+                        released[0] = n;
+                    })
+                    .actor(() -> {
+                        SplittableRandom mine = new SplittableRandom(seeds[2]);
+                        while (waiter.get() == null) {
+                            Thread.onSpinWait();
+                        }
+                        // Goes on after the time is up, until the waiter has left a wait that no release() ends.
+                        while (waiterDone.get() == 0) {
+                            waiter.get().interrupt();
+                            LockSupport.parkNanos(mine.nextInt(20_000, 400_000));
+                        }
+                    }).run();
+            long expected = released[0] - acquired[0];
+            long actual = semaphore.availablePermits();
+            if (actual != expected) {
+                fail(String.format("%d release() and %d acquire()/tryAcquire(timeout) that returned with a permit leave %d"
+                        + " permits, but availablePermits() is %d: %s. An interrupted waiter must take no permit and leave"
+                        + " behind whatever release() had already handed to it (seed %d, round %d).",
+                        released[0], acquired[0], expected, actual, actual < expected
+                                ? "a permit was lost" : "an acquire went through without a permit",
+                        Seeds.runSeed(), round));
             }
         }
     }
