@@ -30,7 +30,7 @@ import racecourse.testkit.Bounded;
 @Tag("functional")
 class ParallelMapFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration LIMIT = Duration.ofSeconds(30);
 
     @Test
     void parallelism_below_one_is_refused() {
@@ -68,7 +68,7 @@ class ParallelMapFunctionalTest {
                         ranOn[i] = Thread.currentThread();
                     }
                     try {
-                        if (returned[i + 1].await(5, TimeUnit.SECONDS) && i + 1 < n) {
+                        if (returned[i + 1].await(10, TimeUnit.SECONDS) && i + 1 < n) {
                             Thread next;
                             synchronized (ranOn) {
                                 next = ranOn[i + 1];
@@ -194,7 +194,7 @@ class ParallelMapFunctionalTest {
                 () -> ParallelMap.map(x -> {
                     if (x == 3) {
                         try {
-                            firstStarted.await(5, TimeUnit.SECONDS);
+                            firstStarted.await(10, TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
@@ -207,7 +207,7 @@ class ParallelMapFunctionalTest {
                     if (x == 1) {
                         firstStarted.countDown();
                         try {
-                            if (laterThrown.await(5, TimeUnit.SECONDS)) {
+                            if (laterThrown.await(10, TimeUnit.SECONDS)) {
                                 Thread t;
                                 synchronized (laterThread) {
                                     t = laterThread[0];

@@ -34,7 +34,7 @@ import racecourse.testkit.TimeBox;
 @ExtendWith(NoLeakedThreads.class)
 class ParallelMapLivenessTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration LIMIT = Duration.ofSeconds(30);
 
     @Test
     void no_thread_outlives_a_call_that_returns() {
@@ -102,7 +102,7 @@ class ParallelMapLivenessTest {
                             try {
                                 if (x == 0) {
                                     try {
-                                        slowStarted.await(5, TimeUnit.SECONDS);
+                                        slowStarted.await(10, TimeUnit.SECONDS);
                                     } catch (InterruptedException e) {
                                         Thread.currentThread().interrupt();
                                     }
@@ -145,7 +145,7 @@ class ParallelMapLivenessTest {
                     Thread caller = Thread.currentThread();
                     Thread interrupter = new Thread(() -> {
                         try {
-                            allRunning.await(5, TimeUnit.SECONDS);
+                            allRunning.await(10, TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
                             return;
                         }

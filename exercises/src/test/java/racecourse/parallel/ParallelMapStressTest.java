@@ -48,7 +48,7 @@ class ParallelMapStressTest {
             List<Integer> results = Bounded.call("map(" + inputs.size() + " inputs, parallelism " + parallelism + ") where "
                     + parallelism + " inputs must run at once", LIMIT, () -> ParallelMap.map(x -> {
                         try {
-                            together.await(5, TimeUnit.SECONDS);
+                            together.await(20, TimeUnit.SECONDS); // wide: one busy core may start a thread late
                         } catch (TimeoutException | BrokenBarrierException e) {
                             throw new IllegalStateException("only some of the " + parallelism + " threads ran fn at the"
                                     + " same time: does the call run the inputs one at a time (a lock held around fn,"
