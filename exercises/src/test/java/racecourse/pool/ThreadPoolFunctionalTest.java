@@ -25,7 +25,7 @@ import racecourse.testkit.Eventually;
 @Tag("functional")
 class ThreadPoolFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void fewer_than_one_worker_is_refused() {
@@ -137,7 +137,7 @@ class ThreadPoolFunctionalTest {
             Bounded.expectThrows(TimeoutException.class, "result(100, MILLISECONDS) of a task that is still running", LIMIT,
                     () -> future.result(100, TimeUnit.MILLISECONDS));
             gate.open();
-            assertEquals("late", Bounded.call("result(2, SECONDS)", LIMIT, () -> future.result(2, TimeUnit.SECONDS)));
+            assertEquals("late", Bounded.call("result(15, SECONDS)", LIMIT, () -> future.result(15, TimeUnit.SECONDS)));
         } finally {
             Pools.closeWithin(pool, LIMIT);
         }
@@ -155,7 +155,7 @@ class ThreadPoolFunctionalTest {
             future.addDoneCallback(f -> calls.add((f.isDone() ? "" : "NOT DONE ") + "early on " + Thread.currentThread().getName()));
             gate.open();
             Bounded.call("result()", LIMIT, future::result);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            long deadline = System.nanoTime() + LIMIT.toNanos();
             while (calls.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }

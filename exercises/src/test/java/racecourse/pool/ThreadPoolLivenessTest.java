@@ -26,7 +26,7 @@ import racecourse.testkit.VisibilityProbe;
 @ExtendWith(NoLeakedThreads.class)
 class ThreadPoolLivenessTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void close_stops_every_worker() {
@@ -34,7 +34,7 @@ class ThreadPoolLivenessTest {
         Bounded.call("map() on 4 workers", LIMIT, () -> pool.map(x -> x, List.of(1, 2, 3, 4, 5, 6, 7, 8)));
         Pools.closeWithin(pool, LIMIT);
         // A worker that signals "ended" as its last statement is still alive for an instant after: a short grace.
-        Eventually.until(Duration.ofSeconds(1), () -> aliveWorkers("closing-").isEmpty(), "workers still alive after close()"
+        Eventually.until(LIMIT, () -> aliveWorkers("closing-").isEmpty(), "workers still alive after close()"
                 + " returned (close() is shutdown(true): it waits for every worker to end): " + aliveWorkers("closing-"));
     }
 
@@ -65,7 +65,7 @@ class ThreadPoolLivenessTest {
             gate.awaitEntered();
             Race.Running waiters = Race.of("4 threads in result() of one future", LIMIT)
                     .actors(4, i -> assertEquals("v", future.result())).start();
-            waiters.awaitBlocked(4, Duration.ofSeconds(2));
+            waiters.awaitBlocked(4, LIMIT);
             gate.open();
             waiters.finish();
         } finally {
@@ -90,7 +90,7 @@ class ThreadPoolLivenessTest {
             Pools.Gate gate = new Pools.Gate();
             TaskFuture<String> stuck = pool.submit(() -> gate.pass("v"));
             gate.awaitEntered();
-            WaitResult<String> r = Bounded.call("await(FIRST_COMPLETED, 100 ms) on a stuck task", Duration.ofSeconds(3),
+            WaitResult<String> r = Bounded.call("await(FIRST_COMPLETED, 100 ms) on a stuck task", LIMIT,
                     () -> Futures.await(List.of(stuck), 100, TimeUnit.MILLISECONDS, ReturnWhen.FIRST_COMPLETED));
             assertEquals(java.util.Set.of(stuck), r.notDone());
             gate.open();
