@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,6 +55,24 @@ class ThreadPoolLivenessTest {
         // Contract: the order in which queued tasks run is not promised, only that all of them ran.
         assertEquals(java.util.Set.of(0, 1, 2, 3, 4), new java.util.HashSet<>(done),
                 "shutdown(true) returns after every queued task has run; these ran: " + done);
+    }
+
+    @Test
+    void close_waits_for_the_queued_tasks() {
+        // Contract: close() is shutdown(true): it returns after every queued task has run.
+        ThreadPool pool = new ThreadPool(1);
+        List<Integer> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            pool.submit(() -> {
+                Thread.sleep(20);
+                done.add(n);
+                return n;
+            });
+        }
+        Pools.closeWithin(pool, LIMIT);
+        assertEquals(java.util.Set.of(0, 1, 2, 3, 4), new java.util.HashSet<>(done),
+                "close() returns after every queued task has run; these ran: " + done);
     }
 
     @Test
@@ -115,6 +134,42 @@ class ThreadPoolLivenessTest {
             gate.open();
             assertEquals("v", Bounded.call("result() after the interrupted waits", LIMIT, running::result));
         } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void map_and_shutdown_and_wait_answer_interrupt() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(1);
+        Pools.Gate gate = new Pools.Gate();
+        try {
+            TaskFuture<String> running = pool.submit(() -> gate.pass("v"));
+            gate.awaitEntered();
+            // The only worker is busy: map()'s tasks stay queued and map() waits for them.
+            Bounded.expectInterruptible("map() while the only worker is busy", LIMIT, () -> pool.map(x -> x, List.of(1, 2)));
+            Bounded.expectInterruptible("shutdown(true) while a task runs", LIMIT, () -> pool.shutdown(true));
+            gate.open();
+            assertEquals("v", Bounded.call("result() after the interrupted waits", LIMIT, running::result));
+        } finally {
+            gate.open();
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void result_with_a_timeout_of_zero_or_below_a_millisecond_never_blocks() throws InterruptedException {
+        // Contract: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
+        ThreadPool pool = new ThreadPool(1);
+        Pools.Gate gate = new Pools.Gate();
+        try {
+            TaskFuture<String> running = pool.submit(() -> gate.pass("v"));
+            gate.awaitEntered();
+            for (long nanos : new long[] {500_000, 1, 0, -1}) {
+                Bounded.expectThrows(TimeoutException.class, "result(" + nanos + ", NANOSECONDS) of a running task", LIMIT,
+                        () -> running.result(nanos, TimeUnit.NANOSECONDS));
+            }
+        } finally {
+            gate.open();
             Pools.closeWithin(pool, LIMIT);
         }
     }
