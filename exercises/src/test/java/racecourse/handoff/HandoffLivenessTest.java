@@ -30,16 +30,16 @@ class HandoffLivenessTest {
         for (int round = 0; round < 5; round++) {
             Event event = new Event();
             int waiters = 4;
-            Race.Running running = Race.of("4 waiters, then set() and clear() at once", Duration.ofSeconds(5))
+            Race.Running running = Race.of("4 waiters, then set() and clear() at once", Duration.ofSeconds(30))
                     .actors(waiters, i -> {
                         if (i % 2 == 0) {
                             event.await();
                         } else {
-                            assertTrue(event.await(4, TimeUnit.SECONDS),
+                            assertTrue(event.await(20, TimeUnit.SECONDS),
                                     "await(timeout) returned false: the set() that happened while it waited was missed");
                         }
                     }).start();
-            running.awaitBlocked(waiters, Duration.ofSeconds(3));
+            running.awaitBlocked(waiters, Duration.ofSeconds(15));
             event.set();
             event.clear();
             running.finish();
@@ -53,7 +53,7 @@ class HandoffLivenessTest {
         for (int round = 0; round < 20; round++) {
             Handoff<Integer> box = new Handoff<>();
             int items = 2_000;
-            Race.of("2 producers, 2 consumers, " + items + " items each (round " + round + ")", Duration.ofSeconds(5))
+            Race.of("2 producers, 2 consumers, " + items + " items each (round " + round + ")", Duration.ofSeconds(30))
                     .actors(2, p -> {
                         for (int n = 0; n < items; n++) {
                             box.put(n);
@@ -69,7 +69,7 @@ class HandoffLivenessTest {
 
     @Test
     void every_blocking_method_answers_interrupt_and_changes_nothing() {
-        Duration limit = Duration.ofSeconds(3);
+        Duration limit = Duration.ofSeconds(15);
         Handoff<Integer> empty = new Handoff<>();
         Bounded.expectInterruptible("take() on an empty Handoff", limit, empty::take);
         Bounded.expectInterruptible("poll(60, SECONDS) on an empty Handoff", limit, () -> empty.poll(60, TimeUnit.SECONDS));
@@ -109,7 +109,7 @@ class HandoffLivenessTest {
     @Test
     void timeouts_of_zero_or_below_a_millisecond_never_block() {
         // Contract: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
-        Duration limit = Duration.ofSeconds(3);
+        Duration limit = Duration.ofSeconds(15);
         Handoff<Integer> box = new Handoff<>();
         Event event = new Event();
         for (long nanos : new long[] {500_000, 1, 0, -1}) {

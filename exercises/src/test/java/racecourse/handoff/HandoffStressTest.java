@@ -85,16 +85,16 @@ class HandoffStressTest {
         for (int round = 0; round < 30; round++) {
             Event event = new Event();
             int waiters = 6;
-            Race.Running running = Race.of("6 threads waiting on one Event, then set()", Duration.ofSeconds(10))
+            Race.Running running = Race.of("6 threads waiting on one Event, then set()", Duration.ofSeconds(30))
                     .actors(waiters, i -> {
                         if (i % 2 == 0) {
                             event.await();
                         } else {
-                            assertTrue(event.await(8, TimeUnit.SECONDS), "await(timeout) returned false although set() was called");
+                            assertTrue(event.await(20, TimeUnit.SECONDS), "await(timeout) returned false although set() was called");
                         }
                     }).start();
             try {
-                running.awaitBlocked(waiters, Duration.ofSeconds(3));
+                running.awaitBlocked(waiters, Duration.ofSeconds(15));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -24,15 +24,15 @@ final class Pools {
         /** The task's side: announce that it started, then wait (bounded) for the gate. */
         String pass(String value) throws InterruptedException {
             entered.countDown();
-            if (!open.await(10, TimeUnit.SECONDS)) {
+            if (!open.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the test never opened the gate");
             }
             return value;
         }
 
         void awaitEntered() throws InterruptedException {
-            if (!entered.await(5, TimeUnit.SECONDS)) {
-                throw new AssertionError("a submitted task did not start within 5 s: are workers started by submit()?");
+            if (!entered.await(15, TimeUnit.SECONDS)) {
+                throw new AssertionError("a submitted task did not start within 15 s: are workers started by submit()?");
             }
         }
 

@@ -25,7 +25,7 @@ import racecourse.testkit.Eventually;
 @Tag("functional")
 class ThreadPoolFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void fewer_than_one_worker_is_refused() {
@@ -64,6 +64,25 @@ class ThreadPoolFunctionalTest {
     }
 
     @Test
+    void a_worker_survives_a_failing_task() {
+        // One worker: a worker that ended with its task's exception would leave nobody to run the next task.
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            for (int round = 0; round < 3; round++) {
+                TaskFuture<Object> failing = pool.submit(() -> {
+                    throw new IllegalStateException("boom");
+                });
+                Bounded.expectThrows(ExecutionException.class, "result() of a failing task", LIMIT, failing::result);
+                TaskFuture<Integer> next = pool.submit(() -> 42);
+                assertEquals(Integer.valueOf(42), Bounded.<Integer>call("result() of a task submitted after a failing one",
+                        LIMIT, next::result), "the pool runs tasks after one failed");
+            }
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
     void cancel_of_a_queued_task_stops_it_from_ever_running() throws InterruptedException {
         ThreadPool pool = new ThreadPool(1);
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
@@ -90,6 +109,7 @@ class ThreadPoolFunctionalTest {
     @Test
     void callbacks_of_a_cancelled_future_run_exactly_once() throws InterruptedException {
         ThreadPool pool = new ThreadPool(1);
+        boolean closed = false;
         try {
             Pools.Gate gate = new Pools.Gate();
             pool.submit(() -> gate.pass("blocker"));
@@ -105,8 +125,16 @@ class ThreadPoolFunctionalTest {
             assertEquals(List.of("before cancel, cancelled=true", "after cancel, cancelled=true"), calls,
                     "each callback of a cancelled future runs once; one added after cancel() runs at once");
             gate.open();
-        } finally {
+            // The worker then takes the cancelled task off the queue: it must neither run it nor its callbacks again.
+            closed = true;
             Pools.closeWithin(pool, LIMIT);
+            assertEquals(List.of("before cancel, cancelled=true", "after cancel, cancelled=true"), calls,
+                    "the callbacks of a cancelled future ran again after the pool reached the cancelled task: each runs"
+                            + " exactly once");
+        } finally {
+            if (!closed) {
+                Pools.closeWithin(pool, LIMIT);
+            }
         }
     }
 
@@ -137,7 +165,7 @@ class ThreadPoolFunctionalTest {
             Bounded.expectThrows(TimeoutException.class, "result(100, MILLISECONDS) of a task that is still running", LIMIT,
                     () -> future.result(100, TimeUnit.MILLISECONDS));
             gate.open();
-            assertEquals("late", Bounded.call("result(2, SECONDS)", LIMIT, () -> future.result(2, TimeUnit.SECONDS)));
+            assertEquals("late", Bounded.call("result(15, SECONDS)", LIMIT, () -> future.result(15, TimeUnit.SECONDS)));
         } finally {
             Pools.closeWithin(pool, LIMIT);
         }
@@ -155,7 +183,7 @@ class ThreadPoolFunctionalTest {
             future.addDoneCallback(f -> calls.add((f.isDone() ? "" : "NOT DONE ") + "early on " + Thread.currentThread().getName()));
             gate.open();
             Bounded.call("result()", LIMIT, future::result);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            long deadline = System.nanoTime() + LIMIT.toNanos();
             while (calls.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }

@@ -44,7 +44,7 @@ class ThreadPoolLinearizabilityTest {
                 }
             });
         } finally {
-            Pools.closeWithin(pool, Duration.ofSeconds(5));
+            Pools.closeWithin(pool, Duration.ofSeconds(15));
         }
     }
 
@@ -112,7 +112,7 @@ class ThreadPoolLinearizabilityTest {
                     + " claimed the task. Decide 'not started -> running' and 'not started -> cancelled' under one lock.");
         }
         try {
-            String value = future.result(5, TimeUnit.SECONDS);
+            String value = future.result(15, TimeUnit.SECONDS);
             if (cancelled) {
                 fail("round " + round + ": cancel() returned true but result() returned '" + value + "'");
             }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +27,7 @@ import racecourse.testkit.VisibilityProbe;
 @ExtendWith(NoLeakedThreads.class)
 class ThreadPoolLivenessTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void close_stops_every_worker() {
@@ -34,7 +35,7 @@ class ThreadPoolLivenessTest {
         Bounded.call("map() on 4 workers", LIMIT, () -> pool.map(x -> x, List.of(1, 2, 3, 4, 5, 6, 7, 8)));
         Pools.closeWithin(pool, LIMIT);
         // A worker that signals "ended" as its last statement is still alive for an instant after: a short grace.
-        Eventually.until(Duration.ofSeconds(1), () -> aliveWorkers("closing-").isEmpty(), "workers still alive after close()"
+        Eventually.until(LIMIT, () -> aliveWorkers("closing-").isEmpty(), "workers still alive after close()"
                 + " returned (close() is shutdown(true): it waits for every worker to end): " + aliveWorkers("closing-"));
     }
 
@@ -57,6 +58,24 @@ class ThreadPoolLivenessTest {
     }
 
     @Test
+    void close_waits_for_the_queued_tasks() {
+        // Contract: close() is shutdown(true): it returns after every queued task has run.
+        ThreadPool pool = new ThreadPool(1);
+        List<Integer> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            pool.submit(() -> {
+                Thread.sleep(20);
+                done.add(n);
+                return n;
+            });
+        }
+        Pools.closeWithin(pool, LIMIT);
+        assertEquals(java.util.Set.of(0, 1, 2, 3, 4), new java.util.HashSet<>(done),
+                "close() returns after every queued task has run; these ran: " + done);
+    }
+
+    @Test
     void every_thread_waiting_in_result_wakes_up() throws InterruptedException {
         ThreadPool pool = new ThreadPool(1);
         try {
@@ -65,7 +84,7 @@ class ThreadPoolLivenessTest {
             gate.awaitEntered();
             Race.Running waiters = Race.of("4 threads in result() of one future", LIMIT)
                     .actors(4, i -> assertEquals("v", future.result())).start();
-            waiters.awaitBlocked(4, Duration.ofSeconds(2));
+            waiters.awaitBlocked(4, LIMIT);
             gate.open();
             waiters.finish();
         } finally {
@@ -90,7 +109,7 @@ class ThreadPoolLivenessTest {
             Pools.Gate gate = new Pools.Gate();
             TaskFuture<String> stuck = pool.submit(() -> gate.pass("v"));
             gate.awaitEntered();
-            WaitResult<String> r = Bounded.call("await(FIRST_COMPLETED, 100 ms) on a stuck task", Duration.ofSeconds(3),
+            WaitResult<String> r = Bounded.call("await(FIRST_COMPLETED, 100 ms) on a stuck task", LIMIT,
                     () -> Futures.await(List.of(stuck), 100, TimeUnit.MILLISECONDS, ReturnWhen.FIRST_COMPLETED));
             assertEquals(java.util.Set.of(stuck), r.notDone());
             gate.open();
@@ -115,6 +134,42 @@ class ThreadPoolLivenessTest {
             gate.open();
             assertEquals("v", Bounded.call("result() after the interrupted waits", LIMIT, running::result));
         } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void map_and_shutdown_and_wait_answer_interrupt() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(1);
+        Pools.Gate gate = new Pools.Gate();
+        try {
+            TaskFuture<String> running = pool.submit(() -> gate.pass("v"));
+            gate.awaitEntered();
+            // The only worker is busy: map()'s tasks stay queued and map() waits for them.
+            Bounded.expectInterruptible("map() while the only worker is busy", LIMIT, () -> pool.map(x -> x, List.of(1, 2)));
+            Bounded.expectInterruptible("shutdown(true) while a task runs", LIMIT, () -> pool.shutdown(true));
+            gate.open();
+            assertEquals("v", Bounded.call("result() after the interrupted waits", LIMIT, running::result));
+        } finally {
+            gate.open();
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void result_with_a_timeout_of_zero_or_below_a_millisecond_never_blocks() throws InterruptedException {
+        // Contract: timed waits accept any timeout, also below one millisecond (500 us, 1 ns); zero or negative never blocks.
+        ThreadPool pool = new ThreadPool(1);
+        Pools.Gate gate = new Pools.Gate();
+        try {
+            TaskFuture<String> running = pool.submit(() -> gate.pass("v"));
+            gate.awaitEntered();
+            for (long nanos : new long[] {500_000, 1, 0, -1}) {
+                Bounded.expectThrows(TimeoutException.class, "result(" + nanos + ", NANOSECONDS) of a running task", LIMIT,
+                        () -> running.result(nanos, TimeUnit.NANOSECONDS));
+            }
+        } finally {
+            gate.open();
             Pools.closeWithin(pool, LIMIT);
         }
     }

@@ -160,9 +160,9 @@ class ThreadPoolStressTest {
                 .actor(go::countDown)
                 .actor(() -> {
                     for (int k = 0; k < tasks; k++) {
-                        Integer started = startedInOrder.poll(5, TimeUnit.SECONDS);
+                        Integer started = startedInOrder.poll(15, TimeUnit.SECONDS);
                         if (started == null) {
-                            fail("only " + k + " of " + tasks + " tasks started within 5 s of each other");
+                            fail("only " + k + " of " + tasks + " tasks started within 15 s of each other");
                         }
                         AtomicInteger counter = calls[started];
                         futures.get(started).addDoneCallback(f -> counter.incrementAndGet());
@@ -170,7 +170,7 @@ class ThreadPoolStressTest {
                 }).run();
         try {
             for (TaskFuture<Integer> f : futures) {
-                f.result(5, TimeUnit.SECONDS);
+                f.result(15, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | TimeoutException e) {
             fail("a task did not complete: " + e);
