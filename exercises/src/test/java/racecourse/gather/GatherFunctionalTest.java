@@ -23,7 +23,7 @@ import racecourse.testkit.Eventually;
 @Tag("functional")
 class GatherFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(3);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void all_gives_every_result_in_input_order() {
@@ -141,12 +141,20 @@ class GatherFunctionalTest {
 
     @Test
     void withTimeout_does_not_fire_before_its_timeout() {
+        // "Not yet" with a timeout far beyond the wait (a late wake-up of the test thread cannot make it fire);
+        // a timeout taken in the wrong unit (60 s read as 60 ms or 60 us) fires well within it.
         CompletableFuture<String> never = new CompletableFuture<>();
-        CompletableFuture<String> timed = Gather.withTimeout(never, 800, TimeUnit.MILLISECONDS);
+        CompletableFuture<String> timed = Gather.withTimeout(never, 60, TimeUnit.SECONDS);
         Eventually.stillAfter(Duration.ofMillis(300), () -> !timed.isDone() && !never.isCancelled(),
-                "withTimeout(800 ms) had already fired after 300 ms (done: " + timed.isDone() + ", input cancelled: "
+                "withTimeout(60 s) had already fired after 300 ms (done: " + timed.isDone() + ", input cancelled: "
                         + never.isCancelled() + "): convert the timeout with its unit");
-        assertInstanceOf(TimeoutException.class, Completions.failureOf(timed, LIMIT, "withTimeout(800 ms) of a future that"
+        never.complete("in time");
+        assertEquals("in time", Completions.valueOf(timed, LIMIT, "withTimeout(60 s) of a future completed after 300 ms"));
+
+        // The firing, on its own: a short timeout does fire.
+        CompletableFuture<String> neverAgain = new CompletableFuture<>();
+        CompletableFuture<String> fires = Gather.withTimeout(neverAgain, 800, TimeUnit.MILLISECONDS);
+        assertInstanceOf(TimeoutException.class, Completions.failureOf(fires, LIMIT, "withTimeout(800 ms) of a future that"
                 + " never completes"));
     }
 

@@ -28,7 +28,7 @@ import racecourse.testkit.LincheckRun;
 class GatherLinearizabilityTest {
 
     static final int INVOCATIONS = 200;
-    private static final Duration LATER = Duration.ofSeconds(5);
+    private static final Duration LATER = Duration.ofSeconds(15);
 
     @Test
     void all_and_first_end_right_in_every_interleaving() {

@@ -22,7 +22,7 @@ import racecourse.testkit.Seeds;
 @Tag("stress")
 class GatherStressTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
     private static final int THREADS = 4;
 
     @Test

@@ -17,7 +17,7 @@ import racecourse.testkit.Race;
 @Tag("functional")
 class WorkQueueFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void capacity_below_one_is_refused() {
@@ -74,7 +74,7 @@ class WorkQueueFunctionalTest {
     @Test
     void join_returns_at_once_when_nothing_was_put() {
         WorkQueue<String> queue = new WorkQueue<>(3);
-        Bounded.run("join() on a queue that never got an item", Duration.ofSeconds(2), queue::join);
+        Bounded.run("join() on a queue that never got an item", Duration.ofSeconds(15), queue::join);
     }
 
     @Test
@@ -87,7 +87,7 @@ class WorkQueueFunctionalTest {
             queue.join();
             joined[0] = true;
         }).start();
-        joiner.awaitBlocked(1, Duration.ofSeconds(2));
+        joiner.awaitBlocked(1, Duration.ofSeconds(15));
         queue.poll();
         queue.taskDone();
         queue.poll();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ class WorkQueueLivenessTest {
         for (int round = 0; round < 20; round++) {
             WorkQueue<Integer> queue = new WorkQueue<>(1);
             int items = 2_000;
-            Race.of("2 producers, 2 consumers, capacity 1 (round " + round + ")", Duration.ofSeconds(5))
+            Race.of("2 producers, 2 consumers, capacity 1 (round " + round + ")", Duration.ofSeconds(30))
                     .actors(2, p -> {
                         for (int n = 0; n < items; n++) {
                             queue.put(n);
@@ -54,9 +55,9 @@ class WorkQueueLivenessTest {
     void join_wakes_up_when_the_last_task_is_done() throws InterruptedException {
         WorkQueue<String> queue = new WorkQueue<>(2);
         queue.offer("a");
-        Race.Running joiners = Race.of("2 threads in join(), then the last taskDone()", Duration.ofSeconds(5))
+        Race.Running joiners = Race.of("2 threads in join(), then the last taskDone()", Duration.ofSeconds(30))
                 .actors(2, j -> queue.join()).start();
-        joiners.awaitBlocked(2, Duration.ofSeconds(2));
+        joiners.awaitBlocked(2, Duration.ofSeconds(15));
         queue.poll();
         queue.taskDone();
         joiners.finish();
@@ -65,7 +66,7 @@ class WorkQueueLivenessTest {
     @Test
     void process_leaves_no_thread_running() {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
-        Bounded.call("process(100 tasks, 4 workers)", Duration.ofSeconds(5),
+        Bounded.call("process(100 tasks, 4 workers)", Duration.ofSeconds(15),
                 () -> Workers.process(IntStream.range(0, 100).boxed().toList(), 4, x -> x + 1));
         assertNoNewLiveThreads(before, "process() returned");
     }
@@ -74,7 +75,7 @@ class WorkQueueLivenessTest {
     void a_failing_task_still_stops_every_worker() {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         Bounded.expectThrows(ExecutionException.class, "process(200 tasks, 4 workers) where task 3 throws",
-                Duration.ofSeconds(5), () -> Workers.process(IntStream.range(0, 200).boxed().toList(), 4, x -> {
+                Duration.ofSeconds(15), () -> Workers.process(IntStream.range(0, 200).boxed().toList(), 4, x -> {
                     if (x == 3) {
                         throw new IllegalArgumentException("bad task 3");
                     }
@@ -85,7 +86,7 @@ class WorkQueueLivenessTest {
 
     @Test
     void every_blocking_method_answers_interrupt_and_changes_nothing() throws InterruptedException {
-        Duration limit = Duration.ofSeconds(3);
+        Duration limit = Duration.ofSeconds(15);
         WorkQueue<Integer> empty = new WorkQueue<>(1);
         Bounded.expectInterruptible("take() on an empty queue", limit, empty::take);
         Bounded.expectInterruptedBeforeWaiting("take() on an empty queue", limit, empty::take);
@@ -121,20 +122,54 @@ class WorkQueueLivenessTest {
 
     @Test
     void process_answers_interrupt_while_it_waits_for_its_workers() {
+        // Contract: process throws InterruptedException when interrupted while it waits, and no thread
+        // outlives the call. Whether it interrupts its workers or lets them finish is its choice: the
+        // tasks here end on their own 200 ms after the interrupt.
         CountDownLatch release = new CountDownLatch(1);
+        Set<Thread> workerThreads = ConcurrentHashMap.newKeySet();
+        List<String> aliveWhenItThrew = new ArrayList<>();
         try {
-            Bounded.expectInterruptible("Workers.process(2 tasks that wait, 2 workers)", Duration.ofSeconds(5),
-                    () -> Workers.process(List.of(1, 2), 2, x -> {
+            Bounded.expectThrows(InterruptedException.class,
+                    "Workers.process(2 tasks that wait, 2 workers), then interrupt()", Duration.ofSeconds(20), () -> {
+                        Thread self = Thread.currentThread();
+                        Thread interrupter = new Thread(() -> {
+                            try {
+                                Thread.sleep(100);
+                                self.interrupt();
+                                Thread.sleep(200);
+                            } catch (InterruptedException ignored) {
+                                // the test is over
+                            } finally {
+                                release.countDown();
+                            }
+                        }, "racecourse-interrupter");
+                        interrupter.setDaemon(true);
+                        interrupter.start();
                         try {
-                            release.await(10, TimeUnit.SECONDS);
+                            Workers.process(List.of(1, 2), 2, x -> {
+                                workerThreads.add(Thread.currentThread());
+                                try {
+                                    release.await(30, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return x;
+                            });
                         } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
+                            for (Thread t : workerThreads) {
+                                if (t.isAlive()) {
+                                    aliveWhenItThrew.add(t.getName() + " (" + t.getState() + ")");
+                                }
+                            }
+                            throw e;
                         }
-                        return x;
-                    }));
+                    });
         } finally {
             release.countDown();
         }
+        assertTrue(aliveWhenItThrew.isEmpty(), "process() threw InterruptedException while these workers were still"
+                + " alive: " + aliveWhenItThrew + ". No thread outlives the call: stop the workers (pills or interrupt)"
+                + " and join them, also when interrupted while joining, before throwing.");
     }
 
     @Test

@@ -24,7 +24,7 @@ import racecourse.testkit.Seeds;
 @Tag("stress")
 class WorkQueueStressTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void items_arrive_exactly_once_in_fifo_order_and_the_capacity_holds() {
@@ -90,7 +90,7 @@ class WorkQueueStressTest {
                             }
                         }
                     }).run();
-            Bounded.run("join() after all items were processed", Duration.ofSeconds(2), queue::join);
+            Bounded.run("join() after all items were processed", Duration.ofSeconds(15), queue::join);
             assertEquals(total, marked.get(), "items processed");
         }
     }
@@ -153,9 +153,9 @@ class WorkQueueStressTest {
             java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(workers);
             List<Integer> tasks = IntStream.range(0, workers * 3).boxed().toList();
             List<Integer> results = Bounded.call("process(" + tasks.size() + " tasks, " + workers + " workers) where "
-                    + workers + " tasks must run at once", Duration.ofSeconds(30), () -> Workers.process(tasks, workers, x -> {
+                    + workers + " tasks must run at once", Duration.ofSeconds(60), () -> Workers.process(tasks, workers, x -> {
                         try {
-                            together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                            together.await(15, java.util.concurrent.TimeUnit.SECONDS);
                         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.BrokenBarrierException e) {
                             throw new IllegalStateException("only some of the " + workers + " workers ran tasks at the same"
                                     + " time: are the tasks done one at a time (a lock held around the work?)");

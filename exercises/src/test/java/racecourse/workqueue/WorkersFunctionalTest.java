@@ -17,7 +17,7 @@ import racecourse.testkit.Bounded;
 @Tag("functional")
 class WorkersFunctionalTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(15);
 
     @Test
     void results_come_back_in_task_order() {
