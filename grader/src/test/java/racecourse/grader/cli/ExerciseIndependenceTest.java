@@ -18,8 +18,8 @@ import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
 
 /**
- * One exercise cannot cost another its points: a handoff exercise whose Event.await() spins on a
- * plain field for ever (threads no test can stop, burning the cores) between two correct exercises, graded
+ * One exercise cannot cost another its points: a handoff exercise whose Event starts a thread that spins
+ * for ever (no test can stop it, it burns a core) between two correct exercises, graded
  * {@code --only counter,handoff,workqueue}: the counter runs before it in the same JVM, the work queue after
  * it, again in a fresh JVM; both get full marks; the handoff loses points; the report says why.
  */
