@@ -123,15 +123,18 @@ class CountingSemaphoreStressTest {
     }
 
     @Test
-    void an_interrupt_racing_release_neither_creates_nor_loses_a_permit() {
+    void an_interrupt_racing_release_neither_creates_nor_loses_a_permit() throws InterruptedException {
         // One thread waits in acquire() or tryAcquire(timeout) for permits that another thread releases now and then,
-        // while it reads availablePermits() in between; a third thread interrupts the waiter at random moments, so an
-        // interrupt sometimes lands just as a release() hands the waiter its permit. Either the waiter returns
-        // (it took exactly one permit) or it throws InterruptedException (it took none, and a permit or wake-up that
-        // was on its way to it stays available). An interrupted waiter that forgets the wake-up already handed to
-        // it lets a later acquire() in without a permit; one that drops it loses a permit.
+        // and is interrupted at random moments, so an interrupt sometimes lands just as a release() hands the waiter its
+        // permit. Either the waiter returns (it took exactly one permit) or it throws InterruptedException (it took none,
+        // and a permit or wake-up that was on its way to it stays available). Two shapes take turns: in one, a third
+        // thread interrupts while the releaser keeps calling availablePermits() between releases (this is what finds the
+        // moment on a single CPU); in the other, the releaser itself interrupts the waiter it sees blocked, then releases
+        // a moment later (this is what finds it on two). After each round the count must be exact, and once the count is
+        // drained no wake-up may be left over: an interrupted waiter that forgets the wake-up already handed to it lets a
+        // later acquire in without a permit; one that drops it loses a permit.
         SplittableRandom random = Seeds.forTest("semaphore.interruptRacingRelease");
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 6; round++) {
             CountingSemaphore semaphore = new CountingSemaphore(0);
             long[] seeds = {random.nextLong(), random.nextLong(), random.nextLong()};
             long[] released = new long[1];
@@ -139,7 +142,9 @@ class CountingSemaphoreStressTest {
             AtomicReference<Thread> waiter = new AtomicReference<>();
             AtomicInteger waiterDone = new AtomicInteger();
             TimeBox box = TimeBox.of(BUDGET);
-            Race.of("a waiter in acquire()/tryAcquire(timeout), a releaser and an interrupter for " + BUDGET.toMillis()
+            boolean releaserInterrupts = round % 2 == 1;
+            Race race = Race.of("a waiter in acquire()/tryAcquire(timeout), " + (releaserInterrupts
+                    ? "a releaser that interrupts it" : "a releaser and an interrupter") + " for " + BUDGET.toMillis()
                     + " ms (round " + round + ")", LIMIT)
                     .actor(() -> {
                         waiter.set(Thread.currentThread());
@@ -162,30 +167,14 @@ class CountingSemaphoreStressTest {
                             acquired[0] = n;
                             waiterDone.set(1);
                         }
-                    })
-                    .actor(() -> {
-                        SplittableRandom mine = new SplittableRandom(seeds[1]);
-                        long n = 0;
-                        while (box.open()) {
-                            for (int reads = mine.nextInt(50); reads > 0; reads--) {
-                                semaphore.availablePermits();
-                            }
-                            semaphore.release();
-                            n++;
-                        }
-                        released[0] = n;
-                    })
-                    .actor(() -> {
-                        SplittableRandom mine = new SplittableRandom(seeds[2]);
-                        while (waiter.get() == null) {
-                            Thread.onSpinWait();
-                        }
-                        // Goes on after the time is up, until the waiter has left a wait that no release() ends.
-                        while (waiterDone.get() == 0) {
-                            waiter.get().interrupt();
-                            LockSupport.parkNanos(mine.nextInt(20_000, 400_000));
-                        }
-                    }).run();
+                    });
+            if (releaserInterrupts) {
+                race.actor(() -> released[0] = releaseAndInterrupt(semaphore, waiter, waiterDone, box, seeds[1]));
+            } else {
+                race.actor(() -> released[0] = releaseNowAndThen(semaphore, box, seeds[1]))
+                        .actor(() -> interruptUntilDone(waiter, waiterDone, seeds[2]));
+            }
+            race.run();
             long expected = released[0] - acquired[0];
             long actual = semaphore.availablePermits();
             if (actual != expected) {
@@ -196,6 +185,80 @@ class CountingSemaphoreStressTest {
                                 ? "a permit was lost" : "an acquire went through without a permit",
                         Seeds.runSeed(), round));
             }
+            while (semaphore.tryAcquire()) {
+                // drain the permits that are really there
+            }
+            if (semaphore.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+                fail(String.format("After %d release() and %d acquire()/tryAcquire(timeout) that returned with a permit,"
+                        + " and every permit left taken back with tryAcquire(), no permit is left, yet tryAcquire(timeout)"
+                        + " returned true: a wake-up that release() had handed to an interrupted waiter stayed behind, and"
+                        + " let this call through without a permit. A waiter that leaves with InterruptedException must"
+                        + " give back what it was handed (seed %d, round %d).",
+                        released[0], acquired[0], Seeds.runSeed(), round));
+            }
         }
+    }
+
+    /** Releases a permit after every few reads of the count, until the time is up; returns how many. */
+    private static long releaseNowAndThen(CountingSemaphore semaphore, TimeBox box, long seed) {
+        SplittableRandom mine = new SplittableRandom(seed);
+        long n = 0;
+        while (box.open()) {
+            for (int reads = mine.nextInt(50); reads > 0; reads--) {
+                semaphore.availablePermits();
+            }
+            semaphore.release();
+            n++;
+        }
+        return n;
+    }
+
+    /** Interrupts the waiter at random moments; goes on after the time is up, until it has left a wait no release() ends. */
+    private static void interruptUntilDone(AtomicReference<Thread> waiter, AtomicInteger waiterDone, long seed) {
+        SplittableRandom mine = new SplittableRandom(seed);
+        while (waiter.get() == null) {
+            Thread.onSpinWait();
+        }
+        while (waiterDone.get() == 0) {
+            waiter.get().interrupt();
+            LockSupport.parkNanos(mine.nextInt(20_000, 400_000));
+        }
+    }
+
+    /**
+     * Waits a little (never long: a design that spins is never "blocked") for the waiter to block, then mostly
+     * interrupts it and releases a permit a few reads later, so the release lands while the interrupted waiter is on
+     * its way out. Goes on after the time is up, until the waiter is done; returns how many permits it released.
+     */
+    private static long releaseAndInterrupt(CountingSemaphore semaphore, AtomicReference<Thread> waiter,
+            AtomicInteger waiterDone, TimeBox box, long seed) {
+        SplittableRandom mine = new SplittableRandom(seed);
+        while (waiter.get() == null) {
+            Thread.onSpinWait();
+        }
+        Thread target = waiter.get();
+        long n = 0;
+        while (waiterDone.get() == 0) {
+            for (int look = 0; look < 20_000 && !blocked(target); look++) {
+                Thread.onSpinWait();
+            }
+            if (mine.nextInt(4) != 0) {
+                target.interrupt();
+            }
+            for (int reads = mine.nextInt(200); reads > 0; reads--) {
+                semaphore.availablePermits();
+            }
+            if (box.open()) {
+                semaphore.release();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean blocked(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                || state == Thread.State.TERMINATED;
     }
 }
