@@ -22,6 +22,9 @@ public final class Race {
     private final Duration limit;
     private final List<Actor> actors = new ArrayList<>();
 
+    /** How often a waiting test looks whether its threads are done, or stuck for good (StallWatch). */
+    private static final long LOOK_EVERY_MILLIS = 250;
+
     private Race(String scenario, Duration limit) {
         this.scenario = scenario;
         this.limit = limit;
@@ -150,27 +153,36 @@ public final class Race {
 
         /** Waits for every actor, within the race's limit counted from its start. */
         public void finish() {
-            boolean allDone;
+            StallWatch stall = new StallWatch(Thread.currentThread());
             try {
-                long left = limit.toNanos() - (System.nanoTime() - startedAt);
-                allDone = finished.await(Math.max(0, left), TimeUnit.NANOSECONDS);
+                while (!finished.await(LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (System.nanoTime() - startedAt > limit.toNanos()) {
+                        stop(String.format("%s did not finish within %d ms: some thread is stuck (deadlock, lost"
+                                + " wake-up, or an endless loop).", scenario, limit.toMillis()));
+                    }
+                    if (stall.stuckForGood()) {
+                        stop(String.format("%s cannot finish: for %d s every thread has been waiting, and no thread"
+                                + " is left that could wake it (a deadlock or a lost wake-up).", scenario,
+                                StallWatch.QUIET.toSeconds()));
+                    }
+                }
             } catch (InterruptedException e) {
                 threads.forEach(Thread::interrupt);
                 Thread.currentThread().interrupt();
                 throw new AssertionFailedError("interrupted while waiting for: " + scenario);
-            }
-            if (!allDone) {
-                String dump = ThreadDump.of(threads).render();
-                threads.forEach(Thread::interrupt);
-                throw new AssertionFailedError(String.format(
-                        "%s did not finish within %d ms: some thread is stuck (deadlock, lost wake-up, or an"
-                                + " endless loop).%n%s", scenario, limit.toMillis(), dump));
             }
             synchronized (this) {
                 if (firstFailure != null) {
                     throw Failures.rethrowable(firstFailure, scenario);
                 }
             }
+        }
+
+        /** Fails the test with a dump of the stuck threads, and interrupts them. */
+        private void stop(String why) {
+            String dump = ThreadDump.of(threads).render();
+            threads.forEach(Thread::interrupt);
+            throw new AssertionFailedError(why + System.lineSeparator() + dump);
         }
     }
 

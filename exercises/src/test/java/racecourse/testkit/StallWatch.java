@@ -1,0 +1,105 @@
+package racecourse.testkit;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tells a waiting test, early and for certain, that the threads it waits for can never go on: every
+ * thread of the JVM but the waiting one is parked without a timeout ({@code WAITING}) or blocked on a
+ * monitor, and has stayed exactly so, without using a microsecond of CPU, for {@link #QUIET}. Such a
+ * thread wakes only when another thread notifies, unparks or interrupts it, and no thread is left that
+ * could: no runnable thread, no timed wait, no sleeper. So a deadlock or a lost wake-up fails after a
+ * few seconds instead of at the end of a limit made wide for slow machines, and a correct solution can
+ * never be stopped this way (a timed wait, a spin or a helper thread anywhere means "not stalled", and
+ * the test waits out its limit as before).
+ *
+ * <p>Not counted as possible wakers: the JVM's own threads (thread group {@code system} and its
+ * innocuous group: reference handling, signals, the cleaner) and the harness's threads that never touch
+ * the code under test (the grader's thread-count watchdog, the time boxes' timers, Maven's fork pipes),
+ * and JUnit's own: its timeout thread and, when a test runs on a thread of its own, the thread that waits
+ * for it (each can only interrupt or abandon the waiting test thread).
+ */
+final class StallWatch {
+
+    /** How long nothing may change before the threads count as stuck for good. */
+    static final Duration QUIET = Duration.ofSeconds(3);
+
+    private static final Set<String> HARNESS_THREADS = Set.of("racecourse-thread-watchdog", "racecourse-timebox",
+            "surefire-forkedjvm-command-thread", "surefire-forkedjvm-ping-30s");
+    private static final String JUNIT_TIMEOUT_THREAD = "junit-timeout-thread-";
+    private static final String JUNIT_WAITS_FOR_TEST = "org.junit.jupiter.engine.extension.SeparateThreadTimeoutInvocation";
+    private static final Set<String> JVM_GROUPS = Set.of("system", "InnocuousThreadGroup");
+
+    private final Thread waiting;
+    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private Map<Long, Snapshot> stillSince = Map.of();
+    private long stillSinceNanos;
+
+    StallWatch(Thread waiting) {
+        this.waiting = waiting;
+    }
+
+    /** Looks once; true when nothing could change for {@link #QUIET} in a row. Call it every few hundred ms. */
+    boolean stuckForGood() {
+        Map<Long, Snapshot> now = parkedThreads();
+        long at = System.nanoTime();
+        if (now == null || !now.equals(stillSince)) {
+            stillSince = now == null ? Map.of() : now;
+            stillSinceNanos = at;
+            return false;
+        }
+        return at - stillSinceNanos >= QUIET.toNanos();
+    }
+
+    /** Every thread that could wake another, with its state and CPU time; null when one of them is not parked. */
+    private Map<Long, Snapshot> parkedThreads() {
+        Map<Long, Snapshot> parked = new HashMap<>();
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            Thread t = e.getKey();
+            if (t == waiting || notAWaker(t) || waitsForTheTest(e.getValue())) {
+                continue;
+            }
+            Thread.State state = t.getState();
+            if (state == Thread.State.TERMINATED || state == Thread.State.NEW) {
+                continue;
+            }
+            if (state != Thread.State.WAITING && state != Thread.State.BLOCKED) {
+                return null;
+            }
+            parked.put(t.getId(), new Snapshot(state, cpuNanos(t)));
+        }
+        return parked;
+    }
+
+    private boolean notAWaker(Thread t) {
+        if (HARNESS_THREADS.contains(t.getName()) && t.isDaemon() || t.getName().startsWith(JUNIT_TIMEOUT_THREAD)) {
+            return true;
+        }
+        ThreadGroup group = t.getThreadGroup();
+        return group != null && JVM_GROUPS.contains(group.getName()) && t.isDaemon();
+    }
+
+    private static boolean waitsForTheTest(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(JUNIT_WAITS_FOR_TEST)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long cpuNanos(Thread t) {
+        try {
+            return mx.isThreadCpuTimeSupported() ? mx.getThreadCpuTime(t.getId()) : -1;
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    private record Snapshot(Thread.State state, long cpuNanos) {
+    }
+}
