@@ -3,7 +3,6 @@ package racecourse.grader.similarity;
 import de.jplag.JPlag;
 import de.jplag.JPlagComparison;
 import de.jplag.JPlagResult;
-import de.jplag.Submission;
 import de.jplag.Token;
 import de.jplag.clustering.ClusteringOptions;
 import de.jplag.exceptions.ExitException;
@@ -25,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import racecourse.grader.compile.Contract;
 import racecourse.grader.compile.GivenTypes;
+import racecourse.grader.intake.Submission;
 import racecourse.grader.similarity.ExerciseSimilarity.LeftOut;
 import racecourse.grader.similarity.ExerciseSimilarity.Outcome;
 import racecourse.grader.similarity.ExerciseSimilarity.Reason;
@@ -58,10 +58,10 @@ public final class SimilarityCheck {
     }
 
     /** Every pair of students, per exercise in {@code exercises}. */
-    public ClassSimilarity check(List<racecourse.grader.intake.Submission> students, List<String> exercises) {
+    public ClassSimilarity check(List<Submission> students, List<String> exercises) {
         long start = System.nanoTime();
-        List<racecourse.grader.intake.Submission> byId = new ArrayList<>(students);
-        byId.sort(Comparator.comparing(racecourse.grader.intake.Submission::id));
+        List<Submission> byId = new ArrayList<>(students);
+        byId.sort(Comparator.comparing(Submission::id));
         List<ExerciseSimilarity> results = new ArrayList<>();
         for (String exercise : exercises) {
             results.add(compare(exercise, byId));
@@ -70,7 +70,7 @@ public final class SimilarityCheck {
                 (System.nanoTime() - start) / 1_000_000, results);
     }
 
-    private ExerciseSimilarity compare(String exercise, List<racecourse.grader.intake.Submission> students) {
+    private ExerciseSimilarity compare(String exercise, List<Submission> students) {
         Path root = work.resolve(exercise);
         Path classDir = root.resolve("class");
         List<LeftOut> leftOut = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class SimilarityCheck {
         Map<String, String> idOfFolder = new LinkedHashMap<>();
         long start = System.nanoTime();
         try {
-            for (racecourse.grader.intake.Submission s : students) {
+            for (Submission s : students) {
                 List<Path> own = new ArrayList<>(s.sources().getOrDefault(exercise, List.of()));
                 own.removeIf(p -> GivenTypes.of(exercise).contains(p.getFileName().toString()));
                 if (own.isEmpty()) {
@@ -111,7 +111,7 @@ public final class SimilarityCheck {
     private ExerciseSimilarity compared(String exercise, JPlagResult result, Map<String, String> idOfFolder,
             List<LeftOut> leftOut, long millis) throws IOException {
         List<LeftOut> all = new ArrayList<>(leftOut);
-        for (Submission invalid : result.getSubmissions().getInvalidSubmissions()) {
+        for (de.jplag.Submission invalid : result.getSubmissions().getInvalidSubmissions()) {
             all.add(new LeftOut(idOfFolder.get(invalid.getName()), Reason.NOT_PARSED));
         }
         all.sort(Comparator.comparing(LeftOut::id));
@@ -144,8 +144,8 @@ public final class SimilarityCheck {
         String a = idOfFolder.get(c.firstSubmission().getName());
         String b = idOfFolder.get(c.secondSubmission().getName());
         boolean swap = a.compareTo(b) > 0;
-        Submission first = swap ? c.secondSubmission() : c.firstSubmission();
-        Submission second = swap ? c.firstSubmission() : c.secondSubmission();
+        de.jplag.Submission first = swap ? c.secondSubmission() : c.firstSubmission();
+        de.jplag.Submission second = swap ? c.firstSubmission() : c.secondSubmission();
         List<SimilarPair.Match> matches = new ArrayList<>();
         for (de.jplag.Match m : c.matches()) {
             int startFirst = swap ? m.startOfSecond() : m.startOfFirst();
@@ -178,7 +178,7 @@ public final class SimilarityCheck {
 
     /** A student's files as JPlag read them (UTF-8, as intake decoded them), by name. */
     private static List<SourceFile> readBack(JPlagResult result, String folder) throws IOException {
-        Submission s = result.getSubmissions().getSubmissions().stream().filter(x -> x.getName().equals(folder)).findFirst()
+        de.jplag.Submission s = result.getSubmissions().getSubmissions().stream().filter(x -> x.getName().equals(folder)).findFirst()
                 .orElseThrow();
         List<SourceFile> files = new ArrayList<>();
         for (File f : s.getFiles().stream().sorted(Comparator.comparing(File::getName)).toList()) {
