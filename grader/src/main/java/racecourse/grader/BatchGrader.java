@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,27 +37,31 @@ import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.score.Scorer;
+import racecourse.grader.similarity.ClassSimilarity;
+import racecourse.grader.similarity.SimilarityOption;
 import racecourse.testkit.Rubric;
 
 /**
  * Grades a folder of submissions, {@code jobs} students at a time, each in its own child JVM. Each
  * student's result is kept in the output folder as soon as it is done ({@link ResultStore}); at the
- * end summary.json (first), grades.csv, and per student results.json and index.html, then the class
- * overview. One student's failure never stops the others; with {@code resume}, students an earlier
+ * end the similarity check over the whole class ({@link SimilarityRun}), then summary.json (first),
+ * grades.csv, and per student results.json and index.html, then the pages of similar pairs and the
+ * class overview. One student's failure never stops the others; with {@code resume}, students an earlier
  * run already graded with the same settings are read back instead of graded again.
  */
 public final class BatchGrader {
 
     /** What the instructor asked for. */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang, String sandbox, boolean coverage, Shard shard, boolean resume) {
+            String lang, String sandbox, boolean coverage, Shard shard, boolean resume, SimilarityOption similarity) {
 
-        /** The whole class, no shard, from the start. */
+        /** The whole class, no shard, from the start, without the similarity check (the benchmark's gradings). */
         public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
                 String lang, String sandbox, boolean coverage) {
-            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false);
+            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, SimilarityOption.OFF);
         }
 
+        // Similarity is not among them: it is checked over the whole class at the end of every run, resumed or not.
         ResultStore.Settings settings() {
             return new ResultStore.Settings(GraderVersion.current(), seed, exercises, lang, cap.toSeconds(), sandbox, coverage,
                     shard.text());
@@ -69,6 +74,9 @@ public final class BatchGrader {
             }
         }
     }
+
+    /** Where the pages of similar pairs go, beside the students' folders. */
+    static final String SIMILARITY_FOLDER = "similarity";
 
     private final Progress progress;
     private long reportMillis;
@@ -105,11 +113,12 @@ public final class BatchGrader {
                     CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()));
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work, store, resuming);
             students.sort(Comparator.comparing(StudentScore::id));
+            ClassSimilarity similarity = similarity(options, candidates, work.resolve("similarity"));
             GradingRun run = new GradingRun(options.seed(), GraderVersion.current(), System.getProperty("java.version"),
                     options.lang(), startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped,
                     students, sandbox.description(), options.shard().text());
             long reportStart = System.nanoTime();
-            writeReports(run, options.out());
+            writeReports(run, similarity, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;
             return run;
         } finally {
@@ -188,8 +197,24 @@ public final class BatchGrader {
         return grader.grade(submission, work.resolve("students").resolve(folder)).withPhase("intake", intakeMillis);
     }
 
-    private static void writeReports(GradingRun run, Path out) throws IOException {
-        SummaryJson.write(run, out.resolve("summary.json"));
+    /** Once per class, after every student is graded; never in a shard, which sees part of the class. */
+    private ClassSimilarity similarity(Options options, List<Path> candidates, Path work) {
+        if (options.similarity() == SimilarityOption.OFF) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.OFF);
+        }
+        if (!options.shard().equals(Shard.ALL)) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.SHARD);
+        }
+        if (!options.similarity().wanted(candidates.size())) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.FEW_STUDENTS);
+        }
+        Map<String, Path> byId = new TreeMap<>();
+        Intake.ids(candidates).forEach((candidate, id) -> byId.put(id, candidate));
+        return SimilarityRun.check(byId, options.exercises(), work, progress);
+    }
+
+    private static void writeReports(GradingRun run, ClassSimilarity similarity, Path out) throws IOException {
+        SummaryJson.write(run, similarity, out.resolve("summary.json"));
         GradesCsv.write(run, out.resolve("grades.csv"));
         HtmlReports html = new HtmlReports();
         Map<String, String> folders = folders(run.students());
@@ -199,7 +224,16 @@ public final class BatchGrader {
             GradescopeResults.write(s, dir.resolve("results.json"));
             html.writeStudent(run, s, dir.resolve("index.html"));
         }
-        html.writeIndex(run, folders, out.resolve("index.html"));
+        writeClassPages(run, similarity, folders, out);
+    }
+
+    /** The overview and the similarity pages: the class's own, rebuilt by a merge. */
+    static void writeClassPages(GradingRun run, ClassSimilarity similarity, Map<String, String> folders, Path out)
+            throws IOException {
+        HtmlReports html = new HtmlReports();
+        FileTrees.delete(out.resolve(SIMILARITY_FOLDER)); // an earlier run's pairs are not this run's
+        html.writeSimilarityPages(run, similarity, folders, out.resolve(SIMILARITY_FOLDER));
+        html.writeIndex(run, similarity, folders, out.resolve("index.html"));
     }
 
     /** Each student's report folder: the id made safe, a suffix when two ids come out the same. */
@@ -210,7 +244,8 @@ public final class BatchGrader {
     /** The same for ids, in the order given (the reports' order: sorted by id). */
     static Map<String, String> foldersOf(List<String> ids) {
         Map<String, String> folders = new LinkedHashMap<>();
-        Set<String> used = new HashSet<>();
+        // A student called "similarity" gets "similarity_": the class's similarity pages have that folder.
+        Set<String> used = new HashSet<>(Set.of(SIMILARITY_FOLDER));
         for (String id : ids) {
             String folder = safeName(id);
             while (!used.add(folder)) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * The grader's packages show its pipeline, and dependencies only point down it: the command line
  * on top; the course's own tooling (variants, benchmark); the orchestration ({@code racecourse.grader}:
  * a class's grading, one student's, resuming, merging); the stages (intake, compile, run, score,
- * coverage, report), which never reach up; and the score records (the test kit's model), which know
- * nothing of the grader.
+ * coverage, report, similarity), which never reach up; and the score records (the test kit's model),
+ * which know nothing of the grader.
  */
 class GraderLayersTest {
 
@@ -31,7 +31,7 @@ class GraderLayersTest {
                 .layer("orchestration").definedBy("racecourse.grader")
                 .layer("stages").definedBy("racecourse.grader.intake..", "racecourse.grader.compile..",
                         "racecourse.grader.run..", "racecourse.grader.score..", "racecourse.grader.coverage..",
-                        "racecourse.grader.report..")
+                        "racecourse.grader.report..", "racecourse.grader.similarity..")
                 .layer("model").definedBy("racecourse.testkit.model..")
                 .whereLayer("command line").mayNotBeAccessedByAnyLayer()
                 .whereLayer("course tooling").mayOnlyBeAccessedByLayers("command line")

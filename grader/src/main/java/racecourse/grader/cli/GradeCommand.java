@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import racecourse.grader.BatchGrader;
 import racecourse.grader.ResumeRefused;
 import racecourse.grader.Shard;
+import racecourse.grader.similarity.SimilarityOption;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.StudentScore;
 import racecourse.grader.run.Sandbox;
@@ -76,6 +77,12 @@ final class GradeCommand implements Callable<Integer> {
                     + " an unchanged submission are kept, the others graded")
     boolean resume;
 
+    @Option(names = "--similarity", negatable = true,
+            description = "after grading, compare every pair of students per exercise with JPlag (the starter's stubs"
+                    + " left out): the most similar pairs in the overview, a page per pair; information for the"
+                    + " instructor, never a score (default: on from 3 students, not in a shard: merge checks the class)")
+    Boolean similarity;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -119,7 +126,8 @@ final class GradeCommand implements Callable<Integer> {
             run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(
                     new BatchGrader.Options(submissions, out, j,
                             exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
-                            seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume));
+                            seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume,
+                            SimilarityOption.of(similarity)));
         } catch (ResumeRefused e) {
             throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
         }

@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.similarity.ClassSimilarity;
 import racecourse.testkit.model.CategoryScore;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
@@ -148,7 +149,7 @@ class HtmlReportsTest {
         GradingRun run = run(List.of(student("ann", failed), student("bob", failed), student("cat", passed)), "en");
         HtmlReports html = new HtmlReports();
         Path file = dir.resolve("index.html");
-        html.writeIndex(run, Map.of("ann", "ann", "bob", "bob", "cat", "cat"), file);
+        html.writeIndex(run, ClassSimilarity.notChecked(ClassSimilarity.Status.OFF), Map.of("ann", "ann", "bob", "bob", "cat", "cat"), file);
         Document page = Jsoup.parse(file.toFile(), "UTF-8");
         assertEquals(2, page.select("figure svg").size(), "overall and counter");
         assertEquals("2", page.select("figure").get(1).select("text").first().text(), "two students in the 0-9 % bar");
@@ -192,7 +193,7 @@ class HtmlReportsTest {
         // Kept under target/ to open in a browser (the closing note's load time is measured on it).
         Path file = racecourse.grader.Repo.root().resolve("grader/target/overview-300/index.html");
         java.nio.file.Files.createDirectories(file.getParent());
-        new HtmlReports().writeIndex(run, folders, file);
+        new HtmlReports().writeIndex(run, ClassSimilarity.notChecked(ClassSimilarity.Status.OFF), folders, file);
         Document page = Jsoup.parse(file.toFile(), "UTF-8");
         assertEquals(300, page.select("table#students tbody tr").size());
         int counted = page.select("figure").first().select("text:not(.tick)").eachText().stream().mapToInt(Integer::parseInt).sum();
