@@ -221,7 +221,7 @@ public final class BatchGrader {
         for (StudentScore s : run.students()) {
             Path dir = out.resolve(folders.get(s.id()));
             Files.createDirectories(dir);
-            GradescopeResults.write(s, dir.resolve("results.json"));
+            GradescopeResults.write(s, run.lang(), dir.resolve("results.json"));
             html.writeStudent(run, s, dir.resolve("index.html"));
         }
         writeClassPages(run, similarity, folders, out);
