@@ -30,8 +30,9 @@ import racecourse.grader.Repo;
  * The packaged jar's {@code starter --out DIR} gives a repository that builds alone, offline against the
  * local Maven repository: on the stubs {@code mvn test} fails saying "not implemented yet" and every
  * exercise's Classroom result is a fail with 0 points; with the reference solutions copied over the
- * stubs, the workflow's own grading steps hand the reporter full marks for every exercise. Runs the
- * nine reference suites in Maven once (about 70 s on two idle cores).
+ * stubs, the workflow's own grading steps hand the reporter full marks for every exercise. Runs Maven
+ * twice in the export, the nine reference suites once: the slowest end-to-end class after the detection
+ * check (it prints both runs' times).
  */
 @Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class StarterExportTest {
