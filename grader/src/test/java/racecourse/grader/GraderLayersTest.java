@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The grader's packages show its pipeline, and dependencies only point down it: the command line
- * on top; the course's own tooling (variants, benchmark, the Gradescope package); the orchestration ({@code racecourse.grader}:
+                        "racecourse.grader.gradescope..", "racecourse.grader.starter..")
  * a class's grading, one student's, resuming, merging); the stages (intake, compile, run, score,
  * coverage, report, similarity), which never reach up; and the score records (the test kit's model),
  * which know nothing of the grader.
@@ -28,7 +28,7 @@ class GraderLayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("command line").definedBy("racecourse.grader.cli..")
                 .layer("course tooling").definedBy("racecourse.grader.variants..", "racecourse.grader.bench..",
-                        "racecourse.grader.gradescope..")
+                        "racecourse.grader.gradescope..", "racecourse.grader.starter..")
                 .layer("orchestration").definedBy("racecourse.grader")
                 .layer("stages").definedBy("racecourse.grader.intake..", "racecourse.grader.compile..",
                         "racecourse.grader.run..", "racecourse.grader.score..", "racecourse.grader.coverage..",
