@@ -24,7 +24,9 @@ import racecourse.grader.intake.Intake;
 import racecourse.grader.intake.SubmissionDigest;
 import racecourse.grader.intake.Submission;
 import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.StudentScore;
+import racecourse.grader.report.CanvasGradebookCsv;
 import racecourse.grader.report.GradescopeResults;
 import racecourse.grader.report.GradesCsv;
 import racecourse.grader.report.HtmlReports;
@@ -47,14 +49,19 @@ import racecourse.testkit.Rubric;
  */
 public final class BatchGrader {
 
-    /** What the instructor asked for. */
+    /**
+     * What the instructor asked for.
+     *
+     * @param roster the class roster, or null; not a setting a resumed run must share (see {@link ResultStore}):
+     *     names are put on the reports when they are written, at the end of every run
+     */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang, String sandbox, boolean coverage, Shard shard, boolean resume) {
+            String lang, String sandbox, boolean coverage, Shard shard, boolean resume, Roster roster) {
 
-        /** The whole class, no shard, from the start. */
+        /** The whole class, no shard, from the start, no roster. */
         public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
                 String lang, String sandbox, boolean coverage) {
-            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false);
+            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, null);
         }
 
         ResultStore.Settings settings() {
@@ -90,6 +97,8 @@ public final class BatchGrader {
             if (candidates.removeIf(c -> isSameFolder(c, options.out()))) {
                 skipped.add(options.out().getFileName() + ": the output folder, skipped");
             }
+            // The whole class's ids: in a shard, a roster student graded by another shard has a submission all the same.
+            List<String> classIds = List.copyOf(Intake.ids(candidates).values());
             candidates = options.shard().of(candidates);
             skipped.forEach(s -> progress.note("skipped " + s));
             ResultStore store = new ResultStore(options.out());
@@ -107,7 +116,9 @@ public final class BatchGrader {
             students.sort(Comparator.comparing(StudentScore::id));
             GradingRun run = new GradingRun(options.seed(), GraderVersion.current(), System.getProperty("java.version"),
                     options.lang(), startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped,
-                    students, sandbox.description(), options.shard().text());
+                    students, sandbox.description(), options.shard().text(),
+                    options.roster() == null ? null
+                            : options.roster().matchedWith(students.stream().map(StudentScore::id).toList(), classIds));
             long reportStart = System.nanoTime();
             writeReports(run, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;
@@ -191,6 +202,7 @@ public final class BatchGrader {
     private static void writeReports(GradingRun run, Path out) throws IOException {
         SummaryJson.write(run, out.resolve("summary.json"));
         GradesCsv.write(run, out.resolve("grades.csv"));
+        writeCanvasGradebook(run, out);
         HtmlReports html = new HtmlReports();
         Map<String, String> folders = folders(run.students());
         for (StudentScore s : run.students()) {
@@ -200,6 +212,16 @@ public final class BatchGrader {
             html.writeStudent(run, s, dir.resolve("index.html"));
         }
         html.writeIndex(run, folders, out.resolve("index.html"));
+    }
+
+    /** grades-canvas.csv with a roster; without one, a file left by an earlier run is removed, not left stale beside new scores. */
+    static void writeCanvasGradebook(GradingRun run, Path out) throws IOException {
+        Path file = out.resolve(CanvasGradebookCsv.FILE);
+        if (run.roster() != null) {
+            CanvasGradebookCsv.write(run, file);
+        } else {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Each student's report folder: the id made safe, a suffix when two ids come out the same. */
