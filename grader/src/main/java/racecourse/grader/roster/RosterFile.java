@@ -114,9 +114,13 @@ public final class RosterFile {
     private static List<String> fields(CsvRecords.Line line, String name) throws RosterProblem {
         List<String> f = line.fields();
         String at = name + " line " + line.number() + ": ";
+        if (f.size() == 1 && (f.get(0).contains(";") || f.get(0).contains("\t"))) {
+            throw new RosterProblem(at + "one column: the fields are separated by semicolons or tabs; a roster separates"
+                    + " them by commas (" + LAYOUT + ")");
+        }
         if (f.size() < COLUMNS || f.subList(COLUMNS, f.size()).stream().anyMatch(x -> !x.isBlank())) {
-            throw new RosterProblem(at + f.size() + " columns, expected " + COLUMNS + " (" + LAYOUT + "); a field with a"
-                    + " comma goes in double quotes: \"Lee, Yuri\"");
+            throw new RosterProblem(at + f.size() + (f.size() == 1 ? " column" : " columns") + ", expected " + COLUMNS
+                    + " (" + LAYOUT + "); a field with a comma goes in double quotes: \"Lee, Yuri\"");
         }
         List<String> trimmed = new ArrayList<>();
         for (String field : f.subList(0, COLUMNS)) {

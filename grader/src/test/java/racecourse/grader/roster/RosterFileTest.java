@@ -76,6 +76,8 @@ class RosterFileTest {
                     + " a field with a comma goes in double quotes: \"Lee, Yuri\"",
                     refused("id,name,email,section\na,A,a@x,1\nb,Lee, Yuri,b@x,2\n").getMessage());
             assertTrue(refused("id,name,email\na,A,a@x\n").getMessage().startsWith("roster.csv line 1: 3 columns, expected 4"));
+            assertTrue(refused("id;name;email;section\na;A;a@x;1\n").getMessage()
+                    .startsWith("roster.csv line 1: one column: the fields are separated by semicolons or tabs"));
         }
 
         @Test
