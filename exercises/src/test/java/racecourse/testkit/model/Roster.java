@@ -20,7 +20,10 @@ import java.util.Set;
 public record Roster(IdColumn idColumn, List<RosterStudent> students, String canvasAssignment, List<String> notOnRoster,
         List<String> withoutSubmission) {
 
-    /** The column of Canvas's gradebook import that identifies the student (Canvas matches on it before the name). */
+    /**
+     * The column of Canvas's gradebook import that identifies the student (Canvas matches on it before the
+     * name). Declared in the order of Canvas's columns, which grades-canvas.csv follows.
+     */
     public enum IdColumn {
         /** Canvas's {@code ID}: the number Canvas gives each user. */
         CANVAS_ID("ID"),

@@ -50,22 +50,28 @@ public final class CanvasGradebookCsv {
         run.students().forEach(s -> graded.put(s.id(), s));
         Set<String> absent = new HashSet<>(roster.withoutSubmission());
         List<String> lines = new ArrayList<>();
-        lines.add(row("Student", "ID", "SIS User ID", "SIS Login ID", "Section", roster.canvasAssignment()));
-        lines.add(row(POINTS_POSSIBLE, "", "", "", "", Points.text(pointsPossible(run))));
+        List<String> headings = new ArrayList<>(List.of("Student"));
+        // IdColumn's order is Canvas's: ID, SIS User ID, SIS Login ID.
+        for (Roster.IdColumn c : Roster.IdColumn.values()) {
+            headings.add(c.heading());
+        }
+        headings.addAll(List.of("Section", roster.canvasAssignment()));
+        lines.add(row(headings));
+        lines.add(row(List.of(POINTS_POSSIBLE, "", "", "", "", Points.text(pointsPossible(run)))));
         for (RosterStudent r : roster.students()) {
             StudentScore s = graded.get(r.id());
             if (s == null && !absent.contains(r.id())) {
                 continue; // graded by another shard: that shard's file, and the merge's, have the row
             }
             String score = s == null ? "0" : s.verdict().equals("error") ? "" : Points.text(s.score());
-            lines.add(row(r.name(), id(roster, r, Roster.IdColumn.CANVAS_ID), id(roster, r, Roster.IdColumn.SIS_USER_ID),
-                    id(roster, r, Roster.IdColumn.SIS_LOGIN_ID), r.section(), score));
+            List<String> cells = new ArrayList<>(List.of(r.name()));
+            for (Roster.IdColumn c : Roster.IdColumn.values()) {
+                cells.add(roster.idColumn() == c ? r.account() : "");
+            }
+            cells.addAll(List.of(r.section(), score));
+            lines.add(row(cells));
         }
         return lines;
-    }
-
-    private static String id(Roster roster, RosterStudent r, Roster.IdColumn column) {
-        return roster.idColumn() == column ? r.account() : "";
     }
 
     /** What every graded student of the run could reach (the same for all); from the rubric when no one was graded. */
@@ -78,11 +84,7 @@ public final class CanvasGradebookCsv {
                 });
     }
 
-    private static String row(String... cells) {
-        List<String> quoted = new ArrayList<>();
-        for (String c : cells) {
-            quoted.add(CsvCell.of(c));
-        }
-        return String.join(",", quoted);
+    private static String row(List<String> cells) {
+        return String.join(",", cells.stream().map(CsvCell::of).toList());
     }
 }
