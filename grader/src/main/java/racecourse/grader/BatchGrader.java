@@ -25,7 +25,9 @@ import racecourse.grader.intake.Intake;
 import racecourse.grader.intake.SubmissionDigest;
 import racecourse.grader.intake.Submission;
 import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.StudentScore;
+import racecourse.grader.report.CanvasGradebookCsv;
 import racecourse.grader.report.GradescopeResults;
 import racecourse.grader.report.GradesCsv;
 import racecourse.grader.report.HtmlReports;
@@ -51,14 +53,21 @@ import racecourse.testkit.Rubric;
  */
 public final class BatchGrader {
 
-    /** What the instructor asked for. */
+    /**
+     * What the instructor asked for.
+     *
+     * @param roster the class roster, or null; not a setting a resumed run must share (see {@link ResultStore}):
+     *     names are put on the reports when they are written, at the end of every run
+     */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang, String sandbox, boolean coverage, Shard shard, boolean resume, SimilarityOption similarity) {
+            String lang, String sandbox, boolean coverage, Shard shard, boolean resume, SimilarityOption similarity,
+            Roster roster) {
 
-        /** The whole class, no shard, from the start, without the similarity check (the benchmark's gradings). */
+        /** The whole class, no shard, from the start, without the similarity check (the benchmark's gradings), no roster. */
         public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
                 String lang, String sandbox, boolean coverage) {
-            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, SimilarityOption.OFF);
+            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, SimilarityOption.OFF,
+                    null);
         }
 
         // Similarity is not among them: it is checked over the whole class at the end of every run, resumed or not.
@@ -98,6 +107,8 @@ public final class BatchGrader {
             if (candidates.removeIf(c -> isSameFolder(c, options.out()))) {
                 skipped.add(options.out().getFileName() + ": the output folder, skipped");
             }
+            // The whole class's ids: in a shard, a roster student graded by another shard has a submission all the same.
+            List<String> classIds = List.copyOf(Intake.ids(candidates).values());
             candidates = options.shard().of(candidates);
             skipped.forEach(s -> progress.note("skipped " + s));
             ResultStore store = new ResultStore(options.out());
@@ -116,7 +127,9 @@ public final class BatchGrader {
             ClassSimilarity similarity = similarity(options, candidates, work.resolve("similarity"));
             GradingRun run = new GradingRun(options.seed(), GraderVersion.current(), System.getProperty("java.version"),
                     options.lang(), startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped,
-                    students, sandbox.description(), options.shard().text());
+                    students, sandbox.description(), options.shard().text(),
+                    options.roster() == null ? null
+                            : options.roster().matchedWith(students.stream().map(StudentScore::id).toList(), classIds));
             long reportStart = System.nanoTime();
             writeReports(run, similarity, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;
@@ -216,6 +229,7 @@ public final class BatchGrader {
     private static void writeReports(GradingRun run, ClassSimilarity similarity, Path out) throws IOException {
         SummaryJson.write(run, similarity, out.resolve("summary.json"));
         GradesCsv.write(run, out.resolve("grades.csv"));
+        writeCanvasGradebook(run, out);
         HtmlReports html = new HtmlReports();
         Map<String, String> folders = folders(run.students());
         for (StudentScore s : run.students()) {
@@ -234,6 +248,16 @@ public final class BatchGrader {
         FileTrees.delete(out.resolve(SIMILARITY_FOLDER)); // an earlier run's pairs are not this run's
         html.writeSimilarityPages(run, similarity, folders, out.resolve(SIMILARITY_FOLDER));
         html.writeIndex(run, similarity, folders, out.resolve("index.html"));
+    }
+
+    /** grades-canvas.csv with a roster; without one, a file left by an earlier run is removed, not left stale beside new scores. */
+    static void writeCanvasGradebook(GradingRun run, Path out) throws IOException {
+        Path file = out.resolve(CanvasGradebookCsv.FILE);
+        if (run.roster() != null) {
+            CanvasGradebookCsv.write(run, file);
+        } else {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Each student's report folder: the id made safe, a suffix when two ids come out the same. */

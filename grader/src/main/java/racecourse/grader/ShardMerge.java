@@ -22,9 +22,10 @@ import racecourse.testkit.model.StudentScore;
 /**
  * Joins the output folders of {@code grade --shard K/N} runs into one: the students' folders as the
  * shards wrote them (their pages keep the source listings summary.json leaves out), and summary.json,
- * grades.csv and the overview rebuilt for the whole class. Shards must come from one grading: the same
- * seed, exercises, language and grader version, every shard 1..N of one N exactly once, and no student
- * twice: an incomplete or mixed set is refused, saying what is missing or mixed.
+ * grades.csv (and grades-canvas.csv, with a roster) and the overview rebuilt for the whole class.
+ * Shards must come from one grading: the same seed, exercises, language, grader version and roster
+ * (the students' pages carry its names), every shard 1..N of one N exactly once, and no student twice:
+ * an incomplete or mixed set is refused, saying what is missing or mixed.
  *
  * <p>Similarity is a property of the whole class, so no shard checks it: the merge does, over the
  * merged class, when it is given the submissions folder the shards graded (the students' folders in
@@ -77,9 +78,10 @@ public final class ShardMerge {
             millis = Math.max(millis, run.millis()); // shards run side by side: the slowest is the class's wall time
         }
         students.sort(Comparator.comparing(StudentScore::id));
+        List<String> ids = students.stream().map(StudentScore::id).toList();
         GradingRun merged = new GradingRun(first.seed(), first.graderVersion(), first.javaVersion(), first.lang(), startedAt,
                 millis, first.exercises(), new ArrayList<>(skipped), students, String.join("; ", sandboxes),
-                Shard.ALL.text());
+                Shard.ALL.text(), first.roster() == null ? null : first.roster().matchedWith(ids, ids));
         Files.createDirectories(out);
         Map<String, String> folders = BatchGrader.folders(students);
         for (int i = 0; i < runs.size(); i++) {
@@ -94,6 +96,7 @@ public final class ShardMerge {
         ClassSimilarity similarity = similarity(merged, submissions, option, progress);
         SummaryJson.write(merged, similarity, out.resolve("summary.json"));
         GradesCsv.write(merged, out.resolve("grades.csv"));
+        BatchGrader.writeCanvasGradebook(merged, out);
         BatchGrader.writeClassPages(merged, similarity, folders, out);
         return new Merged(merged, similarity);
     }
@@ -171,6 +174,17 @@ public final class ShardMerge {
         check("exercises", a.exercises(), b.exercises(), aDir, bDir);
         check("language", a.lang(), b.lang(), aDir, bDir);
         check("grader version", a.graderVersion(), b.graderVersion(), aDir, bDir);
+        // The shards' pages carry the names they were graded with: one roster for all, or none.
+        if (a.roster() == null != (b.roster() == null)) {
+            Path with = a.roster() == null ? bDir : aDir;
+            Path without = a.roster() == null ? aDir : bDir;
+            throw new IllegalArgumentException(with + " was graded with --roster, " + without + " without: grade every shard"
+                    + " with the same roster (or none), then merge");
+        }
+        if (a.roster() != null && !a.roster().sameClassList(b.roster())) {
+            throw new IllegalArgumentException(aDir + " and " + bDir + " were graded with different rosters (or"
+                    + " --canvas-assignment): grade every shard with the same roster, then merge");
+        }
     }
 
     private static void check(String what, Object a, Object b, Path aDir, Path bDir) {

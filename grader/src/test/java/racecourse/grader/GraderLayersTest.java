@@ -32,7 +32,7 @@ class GraderLayersTest {
                 .layer("orchestration").definedBy("racecourse.grader")
                 .layer("stages").definedBy("racecourse.grader.intake..", "racecourse.grader.compile..",
                         "racecourse.grader.run..", "racecourse.grader.score..", "racecourse.grader.coverage..",
-                        "racecourse.grader.report..", "racecourse.grader.similarity..")
+                        "racecourse.grader.report..", "racecourse.grader.similarity..", "racecourse.grader.roster..")
                 .layer("model").definedBy("racecourse.testkit.model..")
                 .whereLayer("command line").mayNotBeAccessedByAnyLayer()
                 .whereLayer("course tooling").mayOnlyBeAccessedByLayers("command line")

@@ -7,14 +7,29 @@ import java.util.List;
  *
  * @param sandbox what kept the submissions' code in, or which protections were off
  * @param shard which part of the class this run graded, {@code K/N}; {@code 1/1} for the whole class
+ * @param roster the class roster and how the submissions matched it; null when graded without {@code --roster}
+ *     (and in a student's local run)
  */
 public record GradingRun(long seed, String graderVersion, String javaVersion, String lang, String startedAt,
         long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox,
-        String shard) {
+        String shard, Roster roster) {
 
     public GradingRun {
         exercises = List.copyOf(exercises);
         skipped = List.copyOf(skipped);
         students = List.copyOf(students);
+    }
+
+    /** A run without a roster. */
+    public GradingRun(long seed, String graderVersion, String javaVersion, String lang, String startedAt,
+            long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox,
+            String shard) {
+        this(seed, graderVersion, javaVersion, lang, startedAt, millis, exercises, skipped, students, sandbox, shard, null);
+    }
+
+    /** The same run with this roster (or none). */
+    public GradingRun withRoster(Roster newRoster) {
+        return new GradingRun(seed, graderVersion, javaVersion, lang, startedAt, millis, exercises, skipped, students,
+                sandbox, shard, newRoster);
     }
 }

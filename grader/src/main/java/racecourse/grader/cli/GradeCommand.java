@@ -17,6 +17,10 @@ import racecourse.grader.BatchGrader;
 import racecourse.grader.ResumeRefused;
 import racecourse.grader.Shard;
 import racecourse.grader.similarity.SimilarityOption;
+import racecourse.grader.report.CanvasGradebookCsv;
+import racecourse.grader.roster.RosterFile;
+import racecourse.grader.roster.RosterProblem;
+import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.StudentScore;
 import racecourse.grader.run.Sandbox;
@@ -83,6 +87,17 @@ final class GradeCommand implements Callable<Integer> {
                     + " instructor, never a score (default: on from 3 students, not in a shard: merge checks the class)")
     Boolean similarity;
 
+    @Option(names = "--roster", paramLabel = "FILE",
+            description = "the class roster, CSV with a heading line: submission id, name, email (or SIS User ID, Canvas ID),"
+                    + " section. Puts names on the pages and writes grades-canvas.csv for Canvas's gradebook import;"
+                    + " lists submissions not on it and students on it without a submission")
+    Path roster;
+
+    @Option(names = "--canvas-assignment", paramLabel = "NAME",
+            description = "heading of the score column in grades-canvas.csv: the Canvas assignment's name, or \"Name (id)\" as"
+                    + " Canvas's own export heads it (default: " + CanvasGradebookCsv.DEFAULT_ASSIGNMENT + ")")
+    String canvasAssignment;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -117,6 +132,7 @@ final class GradeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
         }
+        Roster classList = roster();
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (j < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
@@ -127,13 +143,30 @@ final class GradeCommand implements Callable<Integer> {
                     new BatchGrader.Options(submissions, out, j,
                             exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
                             seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume,
-                            SimilarityOption.of(similarity)));
+                            SimilarityOption.of(similarity), classList));
         } catch (ResumeRefused e) {
             throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
         }
         spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),
                 run.millis() / 1000.0);
+        RosterSummary.print(run, spec.commandLine().getOut());
         boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch("error"::equals);
         return anyError ? 1 : 0;
+    }
+
+    // Read before any grading starts: a malformed roster is a usage error, not a surprise after an hour.
+    private Roster roster() {
+        if (roster == null) {
+            if (canvasAssignment != null) {
+                throw new ParameterException(spec.commandLine(), "--canvas-assignment names the score column of"
+                        + " grades-canvas.csv, which only --roster writes: give --roster too");
+            }
+            return null;
+        }
+        try {
+            return RosterFile.read(roster, canvasAssignment == null ? CanvasGradebookCsv.DEFAULT_ASSIGNMENT : canvasAssignment);
+        } catch (RosterProblem e) {
+            throw new ParameterException(spec.commandLine(), "--roster: " + e.getMessage());
+        }
     }
 }

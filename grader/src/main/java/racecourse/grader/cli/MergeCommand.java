@@ -16,8 +16,8 @@ import racecourse.grader.similarity.SimilarityOption;
 /** {@code merge SHARD... --out DIR}: joins the output folders of {@code grade --shard K/N} runs. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Join the output folders of grade --shard K/N runs into one: every student's folder,"
-                + " and summary.json, grades.csv and the overview for the whole class; with --submissions, the"
-                + " similarity check over the whole class.")
+                + " and summary.json, grades.csv (grades-canvas.csv with a roster) and the overview for the whole class;"
+                + " with --submissions, the similarity check over the whole class.")
 final class MergeCommand implements Callable<Integer> {
 
     @Spec
@@ -52,6 +52,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("merged %d shards, %d students, into %s%n", shards.size(),
                 merged.run().students().size(), out.toAbsolutePath());
+        RosterSummary.print(merged.run(), spec.commandLine().getOut());
         return 0;
     }
 }
