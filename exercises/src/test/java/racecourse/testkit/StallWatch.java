@@ -43,8 +43,8 @@ final class StallWatch {
 
     private final Thread waiting;
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    private Map<Long, Snapshot> stillSince = Map.of();
-    private long stillSinceNanos;
+    private Map<Long, Snapshot> stillSince; // null until a look finds every thread parked
+    private long stillSinceNanos = System.nanoTime();
     private long lastLookNanos;
 
     StallWatch(Thread waiting) {
@@ -57,8 +57,9 @@ final class StallWatch {
         long at = System.nanoTime();
         boolean lookedLate = lastLookNanos != 0 && at - lastLookNanos > MOST_BETWEEN_LOOKS_NANOS;
         lastLookNanos = at;
-        if (now == null || lookedLate || !now.equals(stillSince)) {
-            stillSince = now == null ? Map.of() : now;
+        // No parked thread at all: the threads waited for have just ended (their latch is counted down).
+        if (now == null || now.isEmpty() || lookedLate || !now.equals(stillSince)) {
+            stillSince = now;
             stillSinceNanos = at;
             return false;
         }
