@@ -32,19 +32,7 @@ class ShardMergeRosterTest {
     private static final Roster ROSTER = Roster.of(IdColumn.SIS_LOGIN_ID, CLASS, "Racecourse");
 
     /** The merge's notes are not what this test checks. */
-    private static final Progress QUIET = new Progress() {
-        @Override
-        public void started(int students) {
-        }
-
-        @Override
-        public void finished(StudentScore student, int done, long elapsedMillis) {
-        }
-
-        @Override
-        public void note(String line) {
-        }
-    };
+    private static final Progress QUIET = Progress.silent();
 
     @TempDir
     Path work;
