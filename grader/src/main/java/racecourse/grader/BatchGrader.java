@@ -48,18 +48,19 @@ import racecourse.testkit.Rubric;
 public final class BatchGrader {
 
     /** What the instructor asked for. */
+    /** @param revealHidden the student pages show the hidden tests like the visible ones (after the deadline) */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang, String sandbox, boolean coverage, Shard shard, boolean resume) {
+            String lang, String sandbox, boolean coverage, Shard shard, boolean resume, boolean revealHidden) {
 
-        /** The whole class, no shard, from the start. */
+        /** The whole class, no shard, from the start, hidden tests not shown. */
         public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
                 String lang, String sandbox, boolean coverage) {
-            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false);
+            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, false);
         }
 
         ResultStore.Settings settings() {
             return new ResultStore.Settings(GraderVersion.current(), seed, exercises, lang, cap.toSeconds(), sandbox, coverage,
-                    shard.text());
+                    shard.text(), revealHidden);
         }
 
         public Options {
@@ -107,7 +108,7 @@ public final class BatchGrader {
             students.sort(Comparator.comparing(StudentScore::id));
             GradingRun run = new GradingRun(options.seed(), GraderVersion.current(), System.getProperty("java.version"),
                     options.lang(), startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped,
-                    students, sandbox.description(), options.shard().text());
+                    students, sandbox.description(), options.shard().text(), options.revealHidden());
             long reportStart = System.nanoTime();
             writeReports(run, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;

@@ -21,7 +21,7 @@ import racecourse.testkit.model.StudentScore;
  * Joins the output folders of {@code grade --shard K/N} runs into one: the students' folders as the
  * shards wrote them (their pages keep the source listings summary.json leaves out), and summary.json,
  * grades.csv and the overview rebuilt for the whole class. Shards must come from one grading: the same
- * seed, exercises, language and grader version, every shard 1..N of one N exactly once, and no student
+ * seed, exercises, language, grader version and --reveal-hidden, every shard 1..N of one N exactly once, and no student
  * twice: an incomplete or mixed set is refused, saying what is missing or mixed.
  */
 public final class ShardMerge {
@@ -65,7 +65,7 @@ public final class ShardMerge {
         students.sort(Comparator.comparing(StudentScore::id));
         GradingRun merged = new GradingRun(first.seed(), first.graderVersion(), first.javaVersion(), first.lang(), startedAt,
                 millis, first.exercises(), new ArrayList<>(skipped), students, String.join("; ", sandboxes),
-                Shard.ALL.text());
+                Shard.ALL.text(), first.revealHidden());
         Files.createDirectories(out);
         Map<String, String> folders = BatchGrader.folders(students);
         for (int i = 0; i < runs.size(); i++) {
@@ -124,6 +124,8 @@ public final class ShardMerge {
         check("exercises", a.exercises(), b.exercises(), aDir, bDir);
         check("language", a.lang(), b.lang(), aDir, bDir);
         check("grader version", a.graderVersion(), b.graderVersion(), aDir, bDir);
+        // The students' pages are copied as each shard drew them: all must show the hidden tests, or none.
+        check("--reveal-hidden", a.revealHidden(), b.revealHidden(), aDir, bDir);
     }
 
     private static void check(String what, Object a, Object b, Path aDir, Path bDir) {

@@ -7,10 +7,11 @@ import java.util.List;
  *
  * @param sandbox what kept the submissions' code in, or which protections were off
  * @param shard which part of the class this run graded, {@code K/N}; {@code 1/1} for the whole class
+ * @param revealHidden the student pages show the hidden tests like the visible ones (after the deadline)
  */
 public record GradingRun(long seed, String graderVersion, String javaVersion, String lang, String startedAt,
         long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox,
-        String shard) {
+        String shard, boolean revealHidden) {
 
     public GradingRun {
         exercises = List.copyOf(exercises);

@@ -76,6 +76,11 @@ final class GradeCommand implements Callable<Integer> {
                     + " an unchanged submission are kept, the others graded")
     boolean resume;
 
+    @Option(names = "--reveal-hidden",
+            description = "show the hidden tests on the student pages like the visible ones, marked hidden (after the"
+                    + " deadline); by default a page says only how many hidden tests passed. Their points count either way")
+    boolean revealHidden;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -119,7 +124,7 @@ final class GradeCommand implements Callable<Integer> {
             run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(
                     new BatchGrader.Options(submissions, out, j,
                             exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
-                            seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume));
+                            seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume, revealHidden));
         } catch (ResumeRefused e) {
             throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
         }

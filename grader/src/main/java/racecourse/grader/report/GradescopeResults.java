@@ -12,6 +12,7 @@ import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
 import racecourse.testkit.PointsTable;
+import racecourse.testkit.Rubric;
 
 /**
  * A student's results.json in Gradescope's autograder format: top-level score, execution_time,
@@ -54,7 +55,7 @@ public final class GradescopeResults {
                 test.put("max_score", t.max());
                 test.put("status", t.status().equals("passed") ? "passed" : "failed");
                 test.put("output", output(t));
-                test.put("tags", List.of(e.exercise(), t.category()));
+                test.put("tags", t.hidden() ? List.of(e.exercise(), t.category(), Rubric.HIDDEN) : List.of(e.exercise(), t.category()));
                 test.put("visibility", t.visibility());
                 tests.add(test);
             }
