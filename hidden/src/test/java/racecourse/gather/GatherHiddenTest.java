@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
+import racecourse.testkit.Bounded;
 import racecourse.testkit.Seeds;
 
 /**
@@ -45,17 +46,20 @@ class GatherHiddenTest {
         }
         CompletableFuture<List<Outcome<Integer>>> settled = Gather.settled(inputs);
         List<Integer> order = shuffled(n, random);
-        for (int k = 0; k < n; k++) {
-            int i = order.get(k);
-            if (k == n - 1) {
-                assertFalse(settled.isDone(), "settled() completed before its last input did");
+        // Completing an input runs the callbacks the solution registered, on this thread: watched, in case one blocks.
+        Bounded.run("completing " + n + " inputs of settled() in a random order", LIMIT, () -> {
+            for (int k = 0; k < n; k++) {
+                int i = order.get(k);
+                if (k == n - 1) {
+                    assertFalse(settled.isDone(), "settled() completed before its last input did");
+                }
+                if (errors.get(i) == null) {
+                    inputs.get(i).complete(i * i);
+                } else {
+                    inputs.get(i).completeExceptionally(errors.get(i));
+                }
             }
-            if (errors.get(i) == null) {
-                inputs.get(i).complete(i * i);
-            } else {
-                inputs.get(i).completeExceptionally(errors.get(i));
-            }
-        }
+        });
         List<Outcome<Integer>> outcomes = valueOf(settled, "settled() of " + n + " inputs completed in a random order (seed "
                 + Seeds.runSeed() + ")");
         assertEquals(n, outcomes.size(), "one outcome per input");
@@ -85,12 +89,14 @@ class GatherHiddenTest {
         }
         CompletableFuture<List<Integer>> all = Gather.all(inputs);
         List<Integer> order = shuffled(n, random);
-        for (int k = 0; k < n; k++) {
-            if (k == n - 1) {
-                assertFalse(all.isDone(), "all() completed before its last input did");
+        Bounded.run("completing " + n + " inputs of all() in a random order", LIMIT, () -> {
+            for (int k = 0; k < n; k++) {
+                if (k == n - 1) {
+                    assertFalse(all.isDone(), "all() completed before its last input did");
+                }
+                inputs.get(order.get(k)).complete(order.get(k) * 3);
             }
-            inputs.get(order.get(k)).complete(order.get(k) * 3);
-        }
+        });
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             expected.add(i * 3);
@@ -105,13 +111,15 @@ class GatherHiddenTest {
             mostlyFine.add(new CompletableFuture<>());
         }
         CompletableFuture<List<Integer>> lateFailure = Gather.all(mostlyFine);
-        for (int i = 0; i < 20; i++) {
-            if (i != failing) {
-                mostlyFine.get(i).complete(i);
-            }
-        }
         IllegalStateException boom = new IllegalStateException("input " + failing + " failed last");
-        mostlyFine.get(failing).completeExceptionally(boom);
+        Bounded.run("completing 20 inputs of all(), the failing one last", LIMIT, () -> {
+            for (int i = 0; i < 20; i++) {
+                if (i != failing) {
+                    mostlyFine.get(i).complete(i);
+                }
+            }
+            mostlyFine.get(failing).completeExceptionally(boom);
+        });
         assertSame(boom, failureOf(lateFailure, "all() whose only failing input (" + failing + " of 20) completes last"),
                 "all() fails with the failing input's own exception, also when every other input succeeded first");
 
@@ -119,7 +127,7 @@ class GatherHiddenTest {
         CompletableFuture<String> shared = new CompletableFuture<>();
         CompletableFuture<List<String>> twice = Gather.all(List.of(shared, shared));
         CompletableFuture<List<Outcome<String>>> settledTwice = Gather.settled(List.of(shared, shared));
-        shared.complete("x");
+        Bounded.run("completing a future given twice", LIMIT, () -> shared.complete("x"));
         assertEquals(List.of("x", "x"), valueOf(twice, "all() of the same future given twice"));
         List<Outcome<String>> outcomes = valueOf(settledTwice, "settled() of the same future given twice");
         assertEquals(2, outcomes.size(), "settled() of the same future twice: one outcome per position");
