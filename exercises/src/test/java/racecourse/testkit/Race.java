@@ -160,7 +160,7 @@ public final class Race {
                         stop(String.format("%s did not finish within %d ms: some thread is stuck (deadlock, lost"
                                 + " wake-up, or an endless loop).", scenario, limit.toMillis()));
                     }
-                    if (stall.stuckForGood()) {
+                    if (stall.stuckForGood() && finished.getCount() > 0) {
                         stop(String.format("%s cannot finish: for %d s every thread has been waiting, and no thread"
                                 + " is left that could wake it (a deadlock or a lost wake-up).", scenario,
                                 StallWatch.QUIET.toSeconds()));

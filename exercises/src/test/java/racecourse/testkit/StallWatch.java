@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tells a waiting test, early and for certain, that the threads it waits for can never go on: every
+ * Tells a waiting test early that the threads it waits for cannot go on: every
  * thread of the JVM but the waiting one is parked without a timeout ({@code WAITING}) or blocked on a
- * monitor, and has stayed exactly so, without using a microsecond of CPU, for {@link #QUIET}. Such a
+ * monitor, and has stayed exactly so, without using a microsecond of CPU, for {@link #QUIET}, looked at
+ * every quarter second (a late look starts the count again: on a machine so busy that the watching
+ * thread waits for the CPU, a woken thread may wait too, and looks "parked" until it runs). Such a
  * thread wakes only when another thread notifies, unparks or interrupts it, and no thread is left that
  * could: no runnable thread, no timed wait, no sleeper. So a deadlock or a lost wake-up fails after a
- * few seconds instead of at the end of a limit made wide for slow machines, and a correct solution can
- * never be stopped this way (a timed wait, a spin or a helper thread anywhere means "not stalled", and
+ * few seconds instead of at the end of a limit made wide for slow machines, while a correct solution is
+ * not stopped this way (a timed wait, a spin or a helper thread anywhere means "not stalled", and
  * the test waits out its limit as before).
  *
  * <p>Not counted as possible wakers: the JVM's own threads (thread group {@code system} and its
@@ -26,7 +28,12 @@ import java.util.Set;
 final class StallWatch {
 
     /** How long nothing may change before the threads count as stuck for good. */
-    static final Duration QUIET = Duration.ofSeconds(3);
+    static final Duration QUIET = Duration.ofSeconds(5);
+    /**
+     * Looks further apart than this restart the quiet time: when the watching thread itself did not get
+     * the CPU for that long, the machine is too busy to tell a stuck thread from one not yet scheduled.
+     */
+    private static final long MOST_BETWEEN_LOOKS_NANOS = 400_000_000L;
 
     private static final Set<String> HARNESS_THREADS = Set.of("racecourse-thread-watchdog", "racecourse-timebox",
             "surefire-forkedjvm-command-thread", "surefire-forkedjvm-ping-30s");
@@ -36,8 +43,9 @@ final class StallWatch {
 
     private final Thread waiting;
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    private Map<Long, Snapshot> stillSince = Map.of();
-    private long stillSinceNanos;
+    private Map<Long, Snapshot> stillSince; // null until a look finds every thread parked
+    private long stillSinceNanos = System.nanoTime();
+    private long lastLookNanos;
 
     StallWatch(Thread waiting) {
         this.waiting = waiting;
@@ -47,8 +55,11 @@ final class StallWatch {
     boolean stuckForGood() {
         Map<Long, Snapshot> now = parkedThreads();
         long at = System.nanoTime();
-        if (now == null || !now.equals(stillSince)) {
-            stillSince = now == null ? Map.of() : now;
+        boolean lookedLate = lastLookNanos != 0 && at - lastLookNanos > MOST_BETWEEN_LOOKS_NANOS;
+        lastLookNanos = at;
+        // No parked thread at all: the threads waited for have just ended (their latch is counted down).
+        if (now == null || now.isEmpty() || lookedLate || !now.equals(stillSince)) {
+            stillSince = now;
             stillSinceNanos = at;
             return false;
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +25,9 @@ import racecourse.grader.intake.Intake;
 import racecourse.grader.intake.SubmissionDigest;
 import racecourse.grader.intake.Submission;
 import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.StudentScore;
+import racecourse.grader.report.CanvasGradebookCsv;
 import racecourse.grader.report.GradescopeResults;
 import racecourse.grader.report.GradesCsv;
 import racecourse.grader.report.HtmlReports;
@@ -36,28 +39,42 @@ import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.score.Scorer;
+import racecourse.grader.similarity.ClassSimilarity;
+import racecourse.grader.similarity.SimilarityOption;
 import racecourse.testkit.Rubric;
 
 /**
  * Grades a folder of submissions, {@code jobs} students at a time, each in its own child JVM. Each
  * student's result is kept in the output folder as soon as it is done ({@link ResultStore}); at the
- * end summary.json (first), grades.csv, and per student results.json and index.html, then the class
- * overview. One student's failure never stops the others; with {@code resume}, students an earlier
+ * end the similarity check over the whole class ({@link SimilarityRun}), then summary.json (first),
+ * grades.csv, and per student results.json and index.html, then the pages of similar pairs and the
+ * class overview. One student's failure never stops the others; with {@code resume}, students an earlier
  * run already graded with the same settings are read back instead of graded again.
  */
 public final class BatchGrader {
 
-    /** What the instructor asked for. */
-    /** @param revealHidden the student pages show the hidden tests like the visible ones (after the deadline) */
+    /**
+     * What the instructor asked for.
+     *
+     * @param roster the class roster, or null; not a setting a resumed run must share (see {@link ResultStore}):
+     *     names are put on the reports when they are written, at the end of every run
+     * @param revealHidden the student pages show the hidden tests like the visible ones (after the deadline)
+     */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
-            String lang, String sandbox, boolean coverage, Shard shard, boolean resume, boolean revealHidden) {
+            String lang, String sandbox, boolean coverage, Shard shard, boolean resume, SimilarityOption similarity,
+            Roster roster, boolean revealHidden) {
 
-        /** The whole class, no shard, from the start, hidden tests not shown. */
+        /**
+         * The whole class, no shard, from the start, without the similarity check (the benchmark's gradings), no roster,
+         * hidden tests not shown.
+         */
         public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
                 String lang, String sandbox, boolean coverage) {
-            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, false);
+            this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, SimilarityOption.OFF,
+                    null, false);
         }
 
+        // Similarity is not among them: it is checked over the whole class at the end of every run, resumed or not.
         ResultStore.Settings settings() {
             return new ResultStore.Settings(GraderVersion.current(), seed, exercises, lang, cap.toSeconds(), sandbox, coverage,
                     shard.text(), revealHidden);
@@ -70,6 +87,9 @@ public final class BatchGrader {
             }
         }
     }
+
+    /** Where the pages of similar pairs go, beside the students' folders. */
+    static final String SIMILARITY_FOLDER = "similarity";
 
     private final Progress progress;
     private long reportMillis;
@@ -91,6 +111,8 @@ public final class BatchGrader {
             if (candidates.removeIf(c -> isSameFolder(c, options.out()))) {
                 skipped.add(options.out().getFileName() + ": the output folder, skipped");
             }
+            // The whole class's ids: in a shard, a roster student graded by another shard has a submission all the same.
+            List<String> classIds = List.copyOf(Intake.ids(candidates).values());
             candidates = options.shard().of(candidates);
             skipped.forEach(s -> progress.note("skipped " + s));
             ResultStore store = new ResultStore(options.out());
@@ -106,11 +128,15 @@ public final class BatchGrader {
                     CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()));
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work, store, resuming);
             students.sort(Comparator.comparing(StudentScore::id));
+            ClassSimilarity similarity = similarity(options, candidates, work.resolve("similarity"));
             GradingRun run = new GradingRun(options.seed(), GraderVersion.current(), System.getProperty("java.version"),
                     options.lang(), startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped,
-                    students, sandbox.description(), options.shard().text(), options.revealHidden());
+                    students, sandbox.description(), options.shard().text(),
+                    options.roster() == null ? null
+                            : options.roster().matchedWith(students.stream().map(StudentScore::id).toList(), classIds),
+                    options.revealHidden());
             long reportStart = System.nanoTime();
-            writeReports(run, options.out());
+            writeReports(run, similarity, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;
             return run;
         } finally {
@@ -189,18 +215,54 @@ public final class BatchGrader {
         return grader.grade(submission, work.resolve("students").resolve(folder)).withPhase("intake", intakeMillis);
     }
 
-    private static void writeReports(GradingRun run, Path out) throws IOException {
-        SummaryJson.write(run, out.resolve("summary.json"));
+    /** Once per class, after every student is graded; never in a shard, which sees part of the class. */
+    private ClassSimilarity similarity(Options options, List<Path> candidates, Path work) {
+        if (options.similarity() == SimilarityOption.OFF) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.OFF);
+        }
+        if (!options.shard().equals(Shard.ALL)) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.SHARD);
+        }
+        if (!options.similarity().wanted(candidates.size())) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.FEW_STUDENTS);
+        }
+        Map<String, Path> byId = new TreeMap<>();
+        Intake.ids(candidates).forEach((candidate, id) -> byId.put(id, candidate));
+        return SimilarityRun.check(byId, options.exercises(), work, progress);
+    }
+
+    private static void writeReports(GradingRun run, ClassSimilarity similarity, Path out) throws IOException {
+        SummaryJson.write(run, similarity, out.resolve("summary.json"));
         GradesCsv.write(run, out.resolve("grades.csv"));
+        writeCanvasGradebook(run, out);
         HtmlReports html = new HtmlReports();
         Map<String, String> folders = folders(run.students());
         for (StudentScore s : run.students()) {
             Path dir = out.resolve(folders.get(s.id()));
             Files.createDirectories(dir);
-            GradescopeResults.write(s, dir.resolve("results.json"));
+            GradescopeResults.write(s, run.lang(), dir.resolve("results.json"));
             html.writeStudent(run, s, dir.resolve("index.html"));
         }
-        html.writeIndex(run, folders, out.resolve("index.html"));
+        writeClassPages(run, similarity, folders, out);
+    }
+
+    /** The overview and the similarity pages: the class's own, rebuilt by a merge. */
+    static void writeClassPages(GradingRun run, ClassSimilarity similarity, Map<String, String> folders, Path out)
+            throws IOException {
+        HtmlReports html = new HtmlReports();
+        FileTrees.delete(out.resolve(SIMILARITY_FOLDER)); // an earlier run's pairs are not this run's
+        html.writeSimilarityPages(run, similarity, folders, out.resolve(SIMILARITY_FOLDER));
+        html.writeIndex(run, similarity, folders, out.resolve("index.html"));
+    }
+
+    /** grades-canvas.csv with a roster; without one, a file left by an earlier run is removed, not left stale beside new scores. */
+    static void writeCanvasGradebook(GradingRun run, Path out) throws IOException {
+        Path file = out.resolve(CanvasGradebookCsv.FILE);
+        if (run.roster() != null) {
+            CanvasGradebookCsv.write(run, file);
+        } else {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Each student's report folder: the id made safe, a suffix when two ids come out the same. */
@@ -211,7 +273,8 @@ public final class BatchGrader {
     /** The same for ids, in the order given (the reports' order: sorted by id). */
     static Map<String, String> foldersOf(List<String> ids) {
         Map<String, String> folders = new LinkedHashMap<>();
-        Set<String> used = new HashSet<>();
+        // A student called "similarity" gets "similarity_": the class's similarity pages have that folder.
+        Set<String> used = new HashSet<>(Set.of(SIMILARITY_FOLDER));
         for (String id : ids) {
             String folder = safeName(id);
             while (!used.add(folder)) {

@@ -21,6 +21,10 @@ import racecourse.testkit.model.StudentScore;
  * done, written complete or not at all. A run stopped at minute 80 (a crash, a reboot, Ctrl-C, kill -9)
  * loses only the students being graded at the time: {@code grade --resume} reads back every student
  * already graded with the same settings and the same submission, and grades the others.
+ *
+ * <p>The roster is not one of the settings: names and grades-canvas.csv are written from the results at
+ * the end of every run, so a resumed run may bring a corrected roster (or none), and a resume that finds
+ * every student graded just rewrites the reports with it.
  */
 final class ResultStore {
 

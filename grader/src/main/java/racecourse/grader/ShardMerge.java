@@ -11,25 +11,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import racecourse.grader.intake.Intake;
 import racecourse.grader.report.GradesCsv;
-import racecourse.grader.report.HtmlReports;
 import racecourse.grader.report.SummaryJson;
+import racecourse.grader.similarity.ClassSimilarity;
+import racecourse.grader.similarity.SimilarityOption;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.StudentScore;
 
 /**
  * Joins the output folders of {@code grade --shard K/N} runs into one: the students' folders as the
  * shards wrote them (their pages keep the source listings summary.json leaves out), and summary.json,
- * grades.csv and the overview rebuilt for the whole class. Shards must come from one grading: the same
- * seed, exercises, language, grader version and --reveal-hidden, every shard 1..N of one N exactly once, and no student
- * twice: an incomplete or mixed set is refused, saying what is missing or mixed.
+ * grades.csv (and grades-canvas.csv, with a roster) and the overview rebuilt for the whole class.
+ * Shards must come from one grading: the same seed, exercises, language, grader version, roster
+ * (the students' pages carry its names) and --reveal-hidden, every shard 1..N of one N exactly once, and
+ * no student twice: an incomplete or mixed set is refused, saying what is missing or mixed.
+ *
+ * <p>Similarity is a property of the whole class, so no shard checks it: the merge does, over the
+ * merged class, when it is given the submissions folder the shards graded (the students' folders in
+ * the shards keep no sources of their own); without it, the overview says it was not checked.
  */
 public final class ShardMerge {
+
+    /** The merged class and its similarity check. */
+    public record Merged(GradingRun run, ClassSimilarity similarity) {
+    }
 
     private ShardMerge() {
     }
 
-    public static GradingRun merge(List<Path> shards, Path out) throws IOException {
+    /**
+     * @param submissions the folder the shards graded, to check similarity over the merged class; null when not given
+     */
+    public static Merged merge(List<Path> shards, Path out, Path submissions, SimilarityOption option, Progress progress)
+            throws IOException {
         List<GradingRun> runs = new ArrayList<>();
         for (Path shard : shards) {
             Path summary = shard.resolve("summary.json");
@@ -63,9 +78,10 @@ public final class ShardMerge {
             millis = Math.max(millis, run.millis()); // shards run side by side: the slowest is the class's wall time
         }
         students.sort(Comparator.comparing(StudentScore::id));
+        List<String> ids = students.stream().map(StudentScore::id).toList();
         GradingRun merged = new GradingRun(first.seed(), first.graderVersion(), first.javaVersion(), first.lang(), startedAt,
                 millis, first.exercises(), new ArrayList<>(skipped), students, String.join("; ", sandboxes),
-                Shard.ALL.text(), first.revealHidden());
+                Shard.ALL.text(), first.roster() == null ? null : first.roster().matchedWith(ids, ids), first.revealHidden());
         Files.createDirectories(out);
         Map<String, String> folders = BatchGrader.folders(students);
         for (int i = 0; i < runs.size(); i++) {
@@ -77,10 +93,44 @@ public final class ShardMerge {
                 FileTrees.copy(from, to);
             }
         }
-        SummaryJson.write(merged, out.resolve("summary.json"));
+        ClassSimilarity similarity = similarity(merged, submissions, option, progress);
+        SummaryJson.write(merged, similarity, out.resolve("summary.json"));
         GradesCsv.write(merged, out.resolve("grades.csv"));
-        new HtmlReports().writeIndex(merged, folders, out.resolve("index.html"));
-        return merged;
+        BatchGrader.writeCanvasGradebook(merged, out);
+        BatchGrader.writeClassPages(merged, similarity, folders, out);
+        return new Merged(merged, similarity);
+    }
+
+    private static ClassSimilarity similarity(GradingRun merged, Path submissions, SimilarityOption option, Progress progress)
+            throws IOException {
+        if (option == SimilarityOption.OFF) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.OFF);
+        }
+        if (!option.wanted(merged.students().size())) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.FEW_STUDENTS);
+        }
+        if (submissions == null) {
+            progress.note("similarity not checked: merge needs the submissions the shards graded (--submissions DIR)");
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.NO_SUBMISSIONS);
+        }
+        Path work = Files.createTempDirectory("racecourse-merge");
+        try {
+            List<Path> candidates = new Intake(work.resolve("intake")).candidates(submissions, new ArrayList<>());
+            Map<String, Path> byId = new TreeMap<>();
+            Intake.ids(candidates).forEach((candidate, id) -> byId.put(id, candidate));
+            Map<String, Path> graded = new TreeMap<>();
+            for (StudentScore s : merged.students()) {
+                Path candidate = byId.get(s.id());
+                if (candidate == null) {
+                    progress.note("similarity: " + s.id() + " is not in " + submissions + ", left out");
+                } else {
+                    graded.put(s.id(), candidate);
+                }
+            }
+            return SimilarityRun.check(graded, merged.exercises(), work.resolve("similarity"), progress);
+        } finally {
+            FileTrees.delete(work);
+        }
     }
 
     // K/N of each folder: the same N everywhere, each K from 1 to N exactly once.
@@ -124,6 +174,17 @@ public final class ShardMerge {
         check("exercises", a.exercises(), b.exercises(), aDir, bDir);
         check("language", a.lang(), b.lang(), aDir, bDir);
         check("grader version", a.graderVersion(), b.graderVersion(), aDir, bDir);
+        // The shards' pages carry the names they were graded with: one roster for all, or none.
+        if (a.roster() == null != (b.roster() == null)) {
+            Path with = a.roster() == null ? bDir : aDir;
+            Path without = a.roster() == null ? aDir : bDir;
+            throw new IllegalArgumentException(with + " was graded with --roster, " + without + " without: grade every shard"
+                    + " with the same roster (or none), then merge");
+        }
+        if (a.roster() != null && !a.roster().sameClassList(b.roster())) {
+            throw new IllegalArgumentException(aDir + " and " + bDir + " were graded with different rosters (or"
+                    + " --canvas-assignment): grade every shard with the same roster, then merge");
+        }
         // The students' pages are copied as each shard drew them: all must show the hidden tests, or none.
         check("--reveal-hidden", a.revealHidden(), b.revealHidden(), aDir, bDir);
     }

@@ -16,6 +16,7 @@ import racecourse.grader.coverage.CoverageAgent;
 import racecourse.grader.coverage.CoverageReader;
 import racecourse.grader.compile.Compilation;
 import racecourse.grader.compile.ExerciseCompiler;
+import racecourse.grader.compile.GivenTypes;
 import racecourse.grader.intake.Submission;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.Points;
@@ -32,11 +33,6 @@ import racecourse.grader.score.Scorer;
  * one child JVM, and scores the results by the rubric.
  */
 public final class StudentGrader {
-
-    /** The types the contract gives (ReturnWhen, WaitResult, Outcome): the grader compiles its own copies, whatever a submission holds. */
-    private static final Map<String, List<String>> GIVEN = Map.of(
-            "pool", List.of("ReturnWhen.java", "WaitResult.java"),
-            "gather", List.of("Outcome.java"));
 
     private final List<String> exercises;
     private final List<TestInventory.Entry> inventory;
@@ -228,7 +224,7 @@ public final class StudentGrader {
         for (Path p : sources) {
             byName.putIfAbsent(p.getFileName().toString(), p);
         }
-        GIVEN.getOrDefault(exercise, List.of()).forEach(byName::remove);
+        GivenTypes.of(exercise).forEach(byName::remove);
         return byName;
     }
 
@@ -237,7 +233,7 @@ public final class StudentGrader {
     }
 
     private static List<Path> withGivenTypes(String exercise, List<Path> sources, Path work) throws IOException {
-        List<String> given = GIVEN.getOrDefault(exercise, List.of());
+        List<String> given = GivenTypes.of(exercise);
         List<Path> all = new ArrayList<>();
         for (Path source : sources) {
             if (!given.contains(source.getFileName().toString())) {

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The grader's packages show its pipeline, and dependencies only point down it: the command line
- * on top; the course's own tooling (variants, benchmark); the orchestration ({@code racecourse.grader}:
+                        "racecourse.grader.gradescope..", "racecourse.grader.starter..")
  * a class's grading, one student's, resuming, merging); the stages (intake, compile, run, score,
- * coverage, report), which never reach up; and the score records (the test kit's model), which know
- * nothing of the grader.
+ * coverage, report, similarity), which never reach up; and the score records (the test kit's model),
+ * which know nothing of the grader.
  */
 class GraderLayersTest {
 
@@ -27,11 +27,12 @@ class GraderLayersTest {
     void every_dependency_points_down_the_pipeline() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("command line").definedBy("racecourse.grader.cli..")
-                .layer("course tooling").definedBy("racecourse.grader.variants..", "racecourse.grader.bench..")
+                .layer("course tooling").definedBy("racecourse.grader.variants..", "racecourse.grader.bench..",
+                        "racecourse.grader.gradescope..", "racecourse.grader.starter..")
                 .layer("orchestration").definedBy("racecourse.grader")
                 .layer("stages").definedBy("racecourse.grader.intake..", "racecourse.grader.compile..",
                         "racecourse.grader.run..", "racecourse.grader.score..", "racecourse.grader.coverage..",
-                        "racecourse.grader.report..")
+                        "racecourse.grader.report..", "racecourse.grader.similarity..", "racecourse.grader.roster..")
                 .layer("model").definedBy("racecourse.testkit.model..")
                 .whereLayer("command line").mayNotBeAccessedByAnyLayer()
                 .whereLayer("course tooling").mayOnlyBeAccessedByLayers("command line")

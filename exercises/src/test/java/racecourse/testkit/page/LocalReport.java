@@ -17,6 +17,7 @@ import racecourse.testkit.PointsTable;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.Scoring;
 import racecourse.testkit.Seeds;
+import racecourse.testkit.classroom.ClassroomResult;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.Points;
@@ -26,11 +27,14 @@ import racecourse.testkit.model.TestScore;
 
 /**
  * Writes the student's page at the end of a local {@code mvn test}: the grader's page (same template,
- * same scoring from the rubric), at {@code target/racecourse-report/index.html}. Registered through
+ * same scoring from the rubric), at {@code target/racecourse-report/index.html}; and, from the same
+ * scores, GitHub Classroom's result file of each exercise that ran, at
+ * {@code target/racecourse-classroom/<exercise>.json} ({@link ClassroomResult}). Registered through
  * META-INF/services next to the points table; the grader switches it off in its own test runs.
  *
- * <p>System properties: {@code racecourse.report.dir} (where to write), {@code racecourse.lang}
- * ({@code en} or {@code ko}), {@code racecourse.report=false} to write nothing.
+ * <p>System properties: {@code racecourse.report.dir} (where to write the page), {@code racecourse.lang}
+ * ({@code en} or {@code ko}), {@code racecourse.report=false} to write no page;
+ * {@code racecourse.classroom.dir}, {@code racecourse.classroom=false} the same for the Classroom files.
  */
 public final class LocalReport implements TestExecutionListener {
 
@@ -41,15 +45,26 @@ public final class LocalReport implements TestExecutionListener {
     private final Map<String, String> failedContainers = new LinkedHashMap<>();
     private final Map<String, Long> started = new LinkedHashMap<>();
     private final Path dir;
+    private final Path classroomDir;
     private long planStarted;
 
-    /** The listener Maven's run loads: writes where {@code racecourse.report.dir} says, by default target/racecourse-report. */
+    /**
+     * The listener Maven's run loads: writes where {@code racecourse.report.dir} says, by default
+     * target/racecourse-report, and the Classroom files where {@code racecourse.classroom.dir} says.
+     */
     public LocalReport() {
-        this(Path.of(System.getProperty("racecourse.report.dir", "target/racecourse-report")));
+        this(Path.of(System.getProperty("racecourse.report.dir", "target/racecourse-report")),
+                Path.of(System.getProperty("racecourse.classroom.dir", ClassroomResult.DEFAULT_DIR)));
     }
 
+    /** The page in {@code dir}, the Classroom files in {@code dir/classroom}. */
     public LocalReport(Path dir) {
+        this(dir, dir.resolve("classroom"));
+    }
+
+    public LocalReport(Path dir, Path classroomDir) {
         this.dir = dir;
+        this.classroomDir = classroomDir;
     }
 
     /** One test of the plan, and what happened to it. */
@@ -128,18 +143,37 @@ public final class LocalReport implements TestExecutionListener {
 
     @Override
     public synchronized void testPlanExecutionFinished(TestPlan plan) {
-        if (results.isEmpty() || "false".equals(System.getProperty("racecourse.report"))) {
+        if (results.isEmpty()) {
             return;
         }
+        StudentScore score = score();
+        if (!"false".equals(System.getProperty("racecourse.report"))) {
+            writePage(score);
+        }
+        if (!"false".equals(System.getProperty("racecourse.classroom"))) {
+            writeClassroomResults(score);
+        }
+    }
+
+    private void writePage(StudentScore score) {
         try {
             Files.createDirectories(dir);
             Path page = dir.resolve("index.html");
-            GradingRun run = run(score());
+            GradingRun run = run(score);
             new StudentPage().write(run, run.students().get(0), page);
             System.out.println("Racecourse report: " + page.toAbsolutePath().toUri());
         } catch (IOException | RuntimeException e) {
             // The tests' own outcome stands; only the page is missing.
             System.out.println("Racecourse report: not written (" + e + ")");
+        }
+    }
+
+    // Silent when written: the student reads the page; the starter's workflow reads these files.
+    private void writeClassroomResults(StudentScore score) {
+        try {
+            ClassroomResult.writeAll(score, classroomDir);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("Racecourse points for GitHub Classroom: not written (" + e + ")");
         }
     }
 
@@ -185,6 +219,6 @@ public final class LocalReport implements TestExecutionListener {
     private static GradingRun run(StudentScore s) {
         String lang = System.getProperty("racecourse.lang", "en");
         return new GradingRun(Seeds.runSeed(), VERSION, System.getProperty("java.version"), lang, Instant.now().toString(),
-                s.millis(), new ArrayList<>(s.exercises().keySet()), List.of(), List.of(s), "none: a local run", "1/1", false);
+                s.millis(), new ArrayList<>(s.exercises().keySet()), List.of(), List.of(s), "none: a local run", "1/1");
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import racecourse.testkit.model.Coverage;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.SourceCoverage;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Speedup;
@@ -30,6 +31,10 @@ final class StudentPageView {
     static Map<String, Object> build(GradingRun run, StudentScore s, Map<String, String> text) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", s.id());
+        // With a roster (the grader's --roster) the page is headed by the student's name; a local run has none.
+        String studentName = run.roster() == null ? "" : run.roster().student(s.id()).map(RosterStudent::name).orElse("");
+        view.put("hasName", !studentName.isEmpty());
+        view.put("name", studentName);
         view.put("score", Points.text(s.score()));
         view.put("max", Points.text(s.max()));
         view.put("percent", s.max() == 0 ? 0 : Math.round(100 * s.score() / s.max()));

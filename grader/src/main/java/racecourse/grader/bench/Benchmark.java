@@ -51,7 +51,7 @@ public final class Benchmark {
         List<Long> overheads = new ArrayList<>();
         for (int jobs : options.jobs()) {
             Path outDir = work.resolve("out-" + jobs);
-            BatchGrader grader = new BatchGrader(silent());
+            BatchGrader grader = new BatchGrader(Progress.silent());
             long start = System.nanoTime();
             GradingRun run;
             long peakChild;
@@ -151,21 +151,5 @@ public final class Benchmark {
         }
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static Progress silent() {
-        return new Progress() {
-            @Override
-            public void started(int students) {
-            }
-
-            @Override
-            public void finished(StudentScore student, int done, long elapsedMillis) {
-            }
-
-            @Override
-            public void note(String line) {
-            }
-        };
     }
 }

@@ -16,6 +16,11 @@ import picocli.CommandLine.Spec;
 import racecourse.grader.BatchGrader;
 import racecourse.grader.ResumeRefused;
 import racecourse.grader.Shard;
+import racecourse.grader.similarity.SimilarityOption;
+import racecourse.grader.report.CanvasGradebookCsv;
+import racecourse.grader.roster.RosterFile;
+import racecourse.grader.roster.RosterProblem;
+import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.StudentScore;
 import racecourse.grader.run.Sandbox;
@@ -76,6 +81,23 @@ final class GradeCommand implements Callable<Integer> {
                     + " an unchanged submission are kept, the others graded")
     boolean resume;
 
+    @Option(names = "--similarity", negatable = true,
+            description = "after grading, compare every pair of students per exercise with JPlag (the starter's stubs"
+                    + " left out): the most similar pairs in the overview, a page per pair; information for the"
+                    + " instructor, never a score (default: on from 3 students, not in a shard: merge checks the class)")
+    Boolean similarity;
+
+    @Option(names = "--roster", paramLabel = "FILE",
+            description = "the class roster, CSV with a heading line: submission id, name, email (or SIS User ID, Canvas ID),"
+                    + " section. Puts names on the pages and writes grades-canvas.csv for Canvas's gradebook import;"
+                    + " lists submissions not on it and students on it without a submission")
+    Path roster;
+
+    @Option(names = "--canvas-assignment", paramLabel = "NAME",
+            description = "heading of the score column in grades-canvas.csv: the Canvas assignment's name, or \"Name (id)\" as"
+                    + " Canvas's own export heads it (default: " + CanvasGradebookCsv.DEFAULT_ASSIGNMENT + ")")
+    String canvasAssignment;
+
     @Option(names = "--reveal-hidden",
             description = "show the hidden tests on the student pages like the visible ones, marked hidden (after the"
                     + " deadline); by default a page says only how many hidden tests passed. Their points count either way")
@@ -115,6 +137,7 @@ final class GradeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
         }
+        Roster classList = roster();
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (j < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
@@ -124,13 +147,31 @@ final class GradeCommand implements Callable<Integer> {
             run = new BatchGrader(new ProgressLines(spec.commandLine().getOut(), parent != null && parent.terminal)).grade(
                     new BatchGrader.Options(submissions, out, j,
                             exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
-                            seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume, revealHidden));
+                            seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume,
+                            SimilarityOption.of(similarity), classList, revealHidden));
         } catch (ResumeRefused e) {
             throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
         }
         spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),
                 run.millis() / 1000.0);
+        RosterSummary.print(run, spec.commandLine().getOut());
         boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch("error"::equals);
         return anyError ? 1 : 0;
+    }
+
+    // Read before any grading starts: a malformed roster is a usage error, not a surprise after an hour.
+    private Roster roster() {
+        if (roster == null) {
+            if (canvasAssignment != null) {
+                throw new ParameterException(spec.commandLine(), "--canvas-assignment names the score column of"
+                        + " grades-canvas.csv, which only --roster writes: give --roster too");
+            }
+            return null;
+        }
+        try {
+            return RosterFile.read(roster, canvasAssignment == null ? CanvasGradebookCsv.DEFAULT_ASSIGNMENT : canvasAssignment);
+        } catch (RosterProblem e) {
+            throw new ParameterException(spec.commandLine(), "--roster: " + e.getMessage());
+        }
     }
 }

@@ -10,6 +10,8 @@ import racecourse.testkit.PointsTable;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.Roster;
+import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
 import racecourse.testkit.page.ReportText;
@@ -42,7 +44,8 @@ final class ClassOverviewView {
                 String shown = es == null ? "" : Points.text(es.score()) + (es.status().equals("graded") ? "" : " (" + es.status() + ")");
                 cells.add(Map.of("text", shown, "value", es == null ? "" : Points.text(es.score())));
             }
-            students.add(Map.of("id", s.id(), "href", href, "cells", cells, "score", Points.text(s.score()),
+            String name = run.roster() == null ? "" : run.roster().student(s.id()).map(RosterStudent::name).orElse("");
+            students.add(Map.of("id", s.id(), "name", name, "href", href, "cells", cells, "score", Points.text(s.score()),
                     "max", Points.text(s.max()), "verdict", s.verdict()));
             List<String> what = new ArrayList<>();
             s.exercises().values().stream().filter(e -> !e.status().equals("graded"))
@@ -53,6 +56,7 @@ final class ClassOverviewView {
             }
         }
         view.put("students", students);
+        roster(run, folders, view);
         view.put("hasTrouble", !trouble.isEmpty());
         view.put("trouble", trouble);
         view.put("hasSkipped", !run.skipped().isEmpty());
@@ -62,6 +66,28 @@ final class ClassOverviewView {
         view.put("hasMostFailed", !failed.isEmpty());
         view.put("mostFailed", failed);
         return view;
+    }
+
+    /** With a roster: the submissions it does not name and its students without a submission, listed, never dropped. */
+    private static void roster(GradingRun run, Map<String, String> folders, Map<String, Object> view) {
+        Roster roster = run.roster();
+        view.put("hasRoster", roster != null);
+        if (roster == null) {
+            return;
+        }
+        view.put("rosterMatched", roster.notOnRoster().isEmpty() && roster.withoutSubmission().isEmpty());
+        view.put("hasNotOnRoster", !roster.notOnRoster().isEmpty());
+        view.put("notOnRosterCount", roster.notOnRoster().size());
+        view.put("notOnRoster", roster.notOnRoster().stream()
+                .map(id -> Map.of("id", id, "href", folders.get(id) + "/index.html")).toList());
+        view.put("hasWithoutSubmission", !roster.withoutSubmission().isEmpty());
+        view.put("withoutSubmissionCount", roster.withoutSubmission().size());
+        List<Map<String, Object>> absent = new ArrayList<>();
+        for (String id : roster.withoutSubmission()) {
+            RosterStudent r = roster.student(id).orElseThrow();
+            absent.add(Map.of("id", id, "name", r.name(), "section", r.section()));
+        }
+        view.put("withoutSubmission", absent);
     }
 
     private static List<Map<String, Object>> histograms(GradingRun run, Map<String, String> text) {

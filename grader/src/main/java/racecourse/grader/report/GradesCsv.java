@@ -27,7 +27,7 @@ public final class GradesCsv {
         List<String> graded = Rubric.EXERCISES.stream().filter(run.exercises()::contains).toList();
         lines.add("student," + String.join(",", graded) + ",total");
         for (StudentScore s : run.students()) {
-            StringBuilder row = new StringBuilder(quote(s.id()));
+            StringBuilder row = new StringBuilder(CsvCell.of(s.id()));
             for (String exercise : graded) {
                 ExerciseScore e = s.exercises().get(exercise);
                 row.append(',').append(e == null ? "" : Points.text(e.score()));
@@ -35,17 +35,5 @@ public final class GradesCsv {
             lines.add(row.append(',').append(Points.text(s.score())).toString());
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
-    }
-
-    // RFC 4180, and a leading = + - @ defused so a spreadsheet does not run a student's "formula".
-    static String quote(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import racecourse.grader.coverage.CoverageAgent;
+import racecourse.grader.similarity.JPlagLibraries;
 
 /**
  * The class path a child JVM needs to run the suites: the grader's own, as this JVM got it. Under
  * Surefire that is {@code surefire.test.class.path}; from the grader jar it is the jar plus the
- * {@code lib/} jars its manifest names. The starter's stubs are left out.
+ * {@code lib/} jars its manifest names. The starter's stubs and JPlag (the grader's own similarity
+ * check) are left out.
  */
 public final class SuiteClasspath {
 
@@ -26,6 +28,8 @@ public final class SuiteClasspath {
         entries.removeIf(SuiteClasspath::isStarterStubs);
         // The coverage agent is loaded with -javaagent when wanted, never as a library.
         entries.removeIf(CoverageAgent::isAgentJar);
+        // The similarity check runs in the grader's JVM, once per class.
+        entries.removeIf(JPlagLibraries::contains);
         // Under Surefire, the grader's own test classes (and their junit-platform.properties, which would
         // override the suites' settings) must not reach a child JVM.
         entries.removeIf(e -> e.endsWith(Path.of("grader", "target", "test-classes")));

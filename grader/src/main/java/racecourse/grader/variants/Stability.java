@@ -111,7 +111,7 @@ public final class Stability {
             out.println(already + " gradings already in the ledger count; grading the rest");
         }
         Set<String> variantTestsRun = Collections.synchronizedSet(new TreeSet<>());
-        gradeMissing(runs, jobs, subjects, fingerprints, setting, ledger, done, variantTestsRun);
+        gradeMissing(runs, jobs, subjects, fingerprints, setting, ledger, done, variantTestsRun, work);
 
         out.printf(Locale.ROOT, "%-38s %-26s %11s %9s  %s%n", "subject", "expected to lose", "result", "median s", "categories lost (runs)");
         Set<String> testsRun = new TreeSet<>(variantTestsRun);
@@ -174,7 +174,7 @@ public final class Stability {
     // Runs are independent child JVMs, `jobs` at a time, round-robin: run k of every subject before run k+1 of any.
     private static void gradeMissing(int runs, int jobs, List<Subject> subjects, Map<Subject, String> fingerprints,
             String setting, StabilityLedger ledger, Map<Subject, List<StabilityLedger.Entry>> done,
-            Set<String> variantTestsRun) throws InterruptedException {
+            Set<String> variantTestsRun, Path work) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -189,6 +189,7 @@ public final class Stability {
                         StabilityLedger.Entry e = entry(g, s, fingerprints.get(s), setting);
                         ledger.append(e);
                         done.get(s).add(e);
+                        keepFailures(g, work.resolve(s.name() + "-" + n + ".failures.txt"));
                         if (!s.expected().equals("nothing")) {
                             g.tests().forEach(t -> variantTestsRun.add(shortName(t)));
                         }
@@ -206,6 +207,19 @@ public final class Stability {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The failures' messages, for reading why a run missed or lost points (the ledger keeps only the test names). */
+    private static void keepFailures(VariantGrader.Grading g, Path file) throws IOException {
+        if (g.failures().isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (TestResult t : g.failures()) {
+            text.append(t.key()).append(" [").append(t.category()).append("] ").append(t.status()).append('\n')
+                    .append(t.message()).append("\n\n");
+        }
+        Files.writeString(file, text);
     }
 
     private static StabilityLedger.Entry entry(VariantGrader.Grading g, Subject s, String fingerprint, String setting) {

@@ -207,6 +207,17 @@ class GradeSamplesTest {
             }
         }
 
+        /** The samples are all alice's code with one bug each: their similarity pages are there to look at. */
+        @Test
+        void a_page_of_similar_students_loads_without_console_errors() throws Exception {
+            Chromium chromium = chromiumOrSkip();
+            Document index = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+            String pair = index.select("section#similarity a[href^=similarity/]").first().attr("href");
+            assertEquals(List.of(), chromium.load(out.resolve(pair)).console(), pair + " logged to the console");
+            chromium.screenshot(out.resolve(pair), screenshots.resolve("similar-pair.png"), 1280, 1400);
+            assertTrue(Files.size(screenshots.resolve("similar-pair.png")) > 10_000);
+        }
+
         private Chromium chromiumOrSkip() {
             var chromium = Chromium.find();
             org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(),

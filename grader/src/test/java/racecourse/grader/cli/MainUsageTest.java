@@ -31,9 +31,27 @@ class MainUsageTest {
     }
 
     @Test
+    void a_malformed_roster_is_a_usage_error_naming_the_line_before_anything_is_graded(@TempDir Path submissions,
+            @TempDir Path out) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(submissions.resolve("kim"));
+        Path roster = out.resolve("roster.csv");
+        java.nio.file.Files.writeString(roster, "submission,name,email,section\nkim,Kim Minji,kim@x,A\nlee,Lee, Yuri,lee@x,B\n");
+        assertEquals(2, run("grade", submissions.toString(), "--out", out.resolve("reports").toString(), "--roster", roster.toString()));
+        assertTrue(text.toString().contains("--roster: roster.csv line 3: 5 columns, expected 4"), text.toString());
+        assertTrue(java.nio.file.Files.notExists(out.resolve("reports")), "nothing graded, nothing written");
+    }
+
+    @Test
+    void a_canvas_assignment_without_a_roster_is_a_usage_error(@TempDir Path empty) {
+        assertEquals(2, run("grade", empty.toString(), "--canvas-assignment", "Lab 3"));
+        assertTrue(text.toString().contains("give --roster too"), text.toString());
+    }
+
+    @Test
     void help_lists_the_options() {
         assertEquals(0, run("grade", "--help"));
-        for (String option : new String[] {"--out", "--jobs", "--only", "--seed", "--timeout-per-submission", "--lang"}) {
+        for (String option : new String[] {"--out", "--jobs", "--only", "--seed", "--timeout-per-submission", "--lang",
+            "--roster", "--canvas-assignment"}) {
             assertTrue(text.toString().contains(option), option + " missing from --help");
         }
     }

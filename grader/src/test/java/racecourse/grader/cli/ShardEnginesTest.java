@@ -51,7 +51,7 @@ class ShardEnginesTest {
                     .replace("${{ matrix.shard }}", Integer.toString(shard));
             assertEquals(0, run(line, Map.of()).exit, line);
         }
-        String merge = step(workflow.at("/jobs/merge/steps"), " merge ");
+        String merge = step(workflow.at("/jobs/merge/steps"), " merge ").replace("${{ inputs.submissions }}", in.toString());
         assertEquals(0, run(merge, Map.of()).exit, merge);
         assertSameClass(work.resolve(gradeWhole(in)), work.resolve("reports"));
     }
@@ -70,8 +70,10 @@ class ShardEnginesTest {
             assertEquals(0, run(line, Map.of("JOB_COMPLETION_INDEX", Integer.toString(index))).exit, line);
             shardDirs.add("/work/out/shard-" + index);
         }
-        assertEquals(0, run("java -jar racecourse-grader.jar merge " + String.join(" ", shardDirs) + " --out /work/out/reports",
-                Map.of()).exit);
+        String merge = mergeInComment(Repo.root().resolve("deploy/kubernetes/grade-class.yaml"))
+                .replace("/work/submissions", in.toString());
+        assertTrue(merge.contains(" " + String.join(" ", shardDirs) + " "), merge);
+        assertEquals(0, run(merge, Map.of()).exit, merge);
         assertSameClass(work.resolve(gradeWhole(in)), work.resolve("work/out/reports"));
 
         Ran incomplete = run("java -jar racecourse-grader.jar merge " + String.join(" ", shardDirs.subList(0, completions - 1))
@@ -96,6 +98,12 @@ class ShardEnginesTest {
     private String gradeWhole(Path in) {
         assertEquals(0, run("java -jar racecourse-grader.jar grade " + in + " --out whole", Map.of()).exit);
         return "whole";
+    }
+
+    /** The merge command the manifest's opening comment gives. */
+    private static String mergeInComment(Path manifest) throws IOException {
+        return Files.readAllLines(manifest).stream().filter(l -> l.startsWith("#") && l.contains("racecourse-grader.jar merge "))
+                .map(l -> l.substring(1).strip()).findFirst().orElseThrow(() -> new AssertionError("no merge command in " + manifest));
     }
 
     private static String step(JsonNode steps, String containing) {
@@ -131,7 +139,14 @@ class ShardEnginesTest {
     private static void assertSameClass(Path whole, Path merged) throws IOException {
         assertEquals(Files.readAllLines(whole.resolve("grades.csv")), Files.readAllLines(merged.resolve("grades.csv")));
         assertEquals(students(whole), students(merged));
+        assertEquals(similarity(whole), similarity(merged), "the merge checks similarity as one run does");
         assertEquals("1/1", new ObjectMapper().readTree(merged.resolve("summary.json").toFile()).get("shard").asText());
+    }
+
+    /** What the similarity check found, without its timings. */
+    private static String similarity(Path dir) throws IOException {
+        JsonNode similarity = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("similarity");
+        return similarity.toString().replaceAll("\"millis\":\\d+", "");
     }
 
     private static Map<String, String> students(Path dir) throws IOException {

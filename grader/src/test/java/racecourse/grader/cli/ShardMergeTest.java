@@ -26,7 +26,8 @@ import racecourse.grader.Shard;
 
 /**
  * {@code grade --shard K/N} on two "machines" and {@code merge} give what one run gives: the same
- * students, scores, grades.csv and overview rows (submissions whose score does not depend on timing).
+ * students, scores, grades.csv and overview rows (submissions whose score does not depend on timing),
+ * and, given the submissions, the same similarity check.
  */
 @Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class ShardMergeTest {
@@ -35,11 +36,12 @@ class ShardMergeTest {
     static Path work;
 
     private static String console;
+    private static Path in;
 
     @BeforeAll
     static void gradeWholeAndInShards() throws IOException, InterruptedException {
         BuildLanes.awaitRacyVariantsGraded();
-        Path in = work.resolve("in");
+        in = work.resolve("in");
         // One real grading (alice's counter) per run; the others are refused or fail to compile, at once.
         for (String s : List.of("alice-correct", "frank-changed-signature")) {
             FileTrees.copy(Repo.root().resolve("examples/submissions").resolve(s), in.resolve(s));
@@ -90,6 +92,27 @@ class ShardMergeTest {
         assertTrue(incomplete.contains("shard 1/2 missing"), incomplete);
     }
 
+    /** Similarity is the whole class's: no shard checks it, the merge does when it has the submissions. */
+    @Test
+    void similarity_is_checked_by_the_merge_given_the_submissions_as_by_one_run() throws IOException {
+        assertEquals("SHARD", similarity("shard-1").get("status").asText());
+        assertTrue(Jsoup.parse(work.resolve("shard-1/index.html").toFile()).select("section#similarity").text()
+                .contains("--submissions SUBMISSIONS"), "a shard's overview says how to check the class");
+        assertEquals("NO_SUBMISSIONS", similarity("merged").get("status").asText());
+        String checked = run("merge", work.resolve("shard-1").toString(), work.resolve("shard-2").toString(),
+                "--out", work.resolve("merged-checked").toString(), "--submissions", in.toString());
+        JsonNode whole = similarity("whole");
+        assertEquals("CHECKED", whole.get("status").asText());
+        assertEquals(withoutMillis(whole), withoutMillis(similarity("merged-checked")), checked);
+        // alice and frank compared; yuri's counter does not parse, zoe has none.
+        JsonNode counter = whole.get("exercises").get(0);
+        assertEquals(2, counter.get("compared").asInt(), counter.toString());
+        assertEquals("[{\"id\":\"yuri-compile-error\",\"reason\":\"NOT_PARSED\"},{\"id\":\"zoe-empty\",\"reason\":\"NO_SOURCES\"}]",
+                counter.get("leftOut").toString());
+        assertTrue(Files.isRegularFile(work.resolve("merged-checked/similarity/counter/alice-correct--frank-changed-signature.html")),
+                checked);
+    }
+
     @Test
     void a_shard_is_k_of_n() {
         assertEquals(List.of("b", "d"), Shard.parse("2/2").of(List.of("a", "b", "c", "d", "e")));
@@ -112,6 +135,17 @@ class ShardMergeTest {
         StringWriter text = new StringWriter();
         Main.run(args, new PrintWriter(text, true), new PrintWriter(text, true));
         return text.toString();
+    }
+
+    private static JsonNode similarity(String dir) throws IOException {
+        return new ObjectMapper().readTree(work.resolve(dir).resolve("summary.json").toFile()).get("similarity");
+    }
+
+    private static JsonNode withoutMillis(JsonNode similarity) {
+        JsonNode copy = similarity.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("millis");
+        copy.get("exercises").forEach(e -> ((com.fasterxml.jackson.databind.node.ObjectNode) e).remove("millis"));
+        return copy;
     }
 
     private static List<String> ids(String dir) throws IOException {

@@ -15,9 +15,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import racecourse.grader.similarity.ClassSimilarity;
 import racecourse.testkit.model.CategoryScore;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.Roster;
+import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
@@ -37,6 +40,35 @@ class HtmlReportsTest {
         assertTrue(page.text().contains("<script>alert('message')</script>"));
         assertTrue(page.text().contains("<img src=x onerror=alert(1)>"));
         assertTrue(page.select("h1").text().equals("<b>mallory</b>"));
+    }
+
+    /** With a roster: the name heads the student's page and has a column in the overview, both as text; the lists below. */
+    @Test
+    void roster_names_are_shown_as_text_with_the_unmatched_listed() throws IOException {
+        StudentScore s = student("kim", test("racecourse.counter.SharedCounterStressTest.x", "stress", "passed", "", ""));
+        StudentScore zoe = student("zoe", test("racecourse.counter.SharedCounterStressTest.x", "stress", "passed", "", ""));
+        Roster roster = Roster.of(Roster.IdColumn.SIS_LOGIN_ID, List.of(new RosterStudent("kim", "<b>김민준</b>", "k@x", "A"),
+                new RosterStudent("park", "=Park", "p@x", "")), "Racecourse").matchedWith(List.of("kim", "zoe"), List.of("kim", "zoe"));
+        GradingRun run = run(List.of(s, zoe), "ko").withRoster(roster);
+        Path file = dir.resolve("kim.html");
+        new HtmlReports().writeStudent(run, s, file);
+        Document page = Jsoup.parse(file.toFile(), "UTF-8");
+        assertTrue(page.select("h1 b").isEmpty(), page.html());
+        assertEquals("<b>김민준</b> kim", page.select("h1").text());
+        assertEquals("kim", page.select("h1 small.student-id").text());
+        assertEquals("Racecourse: <b>김민준</b> (kim)", page.title());
+        // zoe is not on the roster: her page is headed by her id alone, as without a roster.
+        new HtmlReports().writeStudent(run, zoe, file);
+        assertEquals("zoe", Jsoup.parse(file.toFile(), "UTF-8").select("h1").text());
+
+        new HtmlReports().writeIndex(run, ClassSimilarity.notChecked(ClassSimilarity.Status.OFF), Map.of("kim", "kim", "zoe", "zoe"), file);
+        Document overview = Jsoup.parse(file.toFile(), "UTF-8");
+        assertEquals("이름", overview.select("table#students thead th").get(1).text());
+        assertEquals(List.of("<b>김민준</b>", ""), overview.select("table#students td.name").stream().map(Element::text).toList());
+        assertEquals(List.of("zoe"), overview.select("section#roster ul.not-on-roster a").eachText());
+        assertEquals(List.of("=Park park"), overview.select("section#roster ul.without-submission li").eachText());
+        assertTrue(overview.select("section#roster").text().contains("명단에 있으나 제출물이 없는 학생"), overview.html());
+        assertTrue(overview.select("b").isEmpty(), overview.html());
     }
 
     @Test
@@ -183,7 +215,7 @@ class HtmlReportsTest {
         GradingRun run = run(List.of(student("ann", failed), student("bob", failed), student("cat", passed)), "en");
         HtmlReports html = new HtmlReports();
         Path file = dir.resolve("index.html");
-        html.writeIndex(run, Map.of("ann", "ann", "bob", "bob", "cat", "cat"), file);
+        html.writeIndex(run, ClassSimilarity.notChecked(ClassSimilarity.Status.OFF), Map.of("ann", "ann", "bob", "bob", "cat", "cat"), file);
         Document page = Jsoup.parse(file.toFile(), "UTF-8");
         assertEquals(2, page.select("figure svg").size(), "overall and counter");
         assertEquals("2", page.select("figure").get(1).select("text").first().text(), "two students in the 0-9 % bar");
@@ -223,12 +255,11 @@ class HtmlReportsTest {
             students.add(new StudentScore(id, "graded", total, 90, byExercise, List.of(), 40_000, Map.of()));
             folders.put(id, id);
         }
-        GradingRun run = new GradingRun(1, "test", "17", "en", "now", 1000, exercises, List.of(), students, "no sandbox", "1/1",
-                false);
+        GradingRun run = new GradingRun(1, "test", "17", "en", "now", 1000, exercises, List.of(), students, "no sandbox", "1/1");
         // Kept under target/ to open in a browser (the closing note's load time is measured on it).
         Path file = racecourse.grader.Repo.root().resolve("grader/target/overview-300/index.html");
         java.nio.file.Files.createDirectories(file.getParent());
-        new HtmlReports().writeIndex(run, folders, file);
+        new HtmlReports().writeIndex(run, ClassSimilarity.notChecked(ClassSimilarity.Status.OFF), folders, file);
         Document page = Jsoup.parse(file.toFile(), "UTF-8");
         assertEquals(300, page.select("table#students tbody tr").size());
         int counted = page.select("figure").first().select("text:not(.tick)").eachText().stream().mapToInt(Integer::parseInt).sum();
@@ -254,7 +285,7 @@ class HtmlReportsTest {
 
     private static GradingRun run(List<StudentScore> students, String lang, boolean revealHidden) {
         return new GradingRun(1, "test", "17", lang, "now", 1000, List.of("counter"), List.of(), students, "no sandbox", "1/1",
-                revealHidden);
+                null, revealHidden);
     }
 
     private static StudentScore student(String id, TestScore t) {
