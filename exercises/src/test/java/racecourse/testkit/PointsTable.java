@@ -69,6 +69,11 @@ public final class PointsTable implements TestExecutionListener {
         }
     }
 
+    /** An instructor-only test: tagged {@code hidden} besides its exercise and category. */
+    public static boolean isHidden(TestIdentifier id) {
+        return id.getTags().stream().anyMatch(tag -> tag.getName().equals(Rubric.HIDDEN));
+    }
+
     /** {@code <class>.<method>}, the key a rubric uses to give a test its own points. */
     public static String testKey(TestIdentifier id) {
         if (id.getSource().orElse(null) instanceof MethodSource m) {

@@ -21,6 +21,8 @@ public final class Rubric {
             "mutex", "semaphore", "barrier", "parallel");
     public static final List<String> CATEGORIES = List.of("functional", "stress", "linearizability", "liveness", "structure");
     public static final String RESOURCE = "racecourse/rubric.properties";
+    /** The tag of an instructor-only test (hidden/), shown to students after the deadline. */
+    public static final String HIDDEN = "hidden";
     /** Gradescope's visibility values: when a student sees a test's result. */
     public static final List<String> VISIBILITIES = List.of("visible", "hidden", "after_due_date", "after_published");
 
@@ -111,5 +113,17 @@ public final class Rubric {
             return own;
         }
         return visibility.getOrDefault(exercise + "." + category, visibility.getOrDefault("default", "visible"));
+    }
+
+    /**
+     * The same for a test that may be hidden: a hidden test is {@code after_due_date} unless the rubric
+     * names it or its exercise and category; {@code visibility.default} does not reveal it.
+     */
+    public String visibility(String exercise, String category, String testKey, boolean hidden) {
+        if (!hidden) {
+            return visibility(exercise, category, testKey);
+        }
+        String own = visibility.get("test." + testKey);
+        return own != null ? own : visibility.getOrDefault(exercise + "." + category, "after_due_date");
     }
 }

@@ -58,22 +58,26 @@ public final class BatchGrader {
      *
      * @param roster the class roster, or null; not a setting a resumed run must share (see {@link ResultStore}):
      *     names are put on the reports when they are written, at the end of every run
+     * @param revealHidden the student pages show the hidden tests like the visible ones (after the deadline)
      */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
             String lang, String sandbox, boolean coverage, Shard shard, boolean resume, SimilarityOption similarity,
-            Roster roster) {
+            Roster roster, boolean revealHidden) {
 
-        /** The whole class, no shard, from the start, without the similarity check (the benchmark's gradings), no roster. */
+        /**
+         * The whole class, no shard, from the start, without the similarity check (the benchmark's gradings), no roster,
+         * hidden tests not shown.
+         */
         public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
                 String lang, String sandbox, boolean coverage) {
             this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, SimilarityOption.OFF,
-                    null);
+                    null, false);
         }
 
         // Similarity is not among them: it is checked over the whole class at the end of every run, resumed or not.
         ResultStore.Settings settings() {
             return new ResultStore.Settings(GraderVersion.current(), seed, exercises, lang, cap.toSeconds(), sandbox, coverage,
-                    shard.text());
+                    shard.text(), revealHidden);
         }
 
         public Options {
@@ -129,7 +133,8 @@ public final class BatchGrader {
                     options.lang(), startedAt, (System.nanoTime() - start) / 1_000_000, options.exercises(), skipped,
                     students, sandbox.description(), options.shard().text(),
                     options.roster() == null ? null
-                            : options.roster().matchedWith(students.stream().map(StudentScore::id).toList(), classIds));
+                            : options.roster().matchedWith(students.stream().map(StudentScore::id).toList(), classIds),
+                    options.revealHidden());
             long reportStart = System.nanoTime();
             writeReports(run, similarity, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;

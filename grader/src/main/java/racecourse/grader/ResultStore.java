@@ -37,7 +37,7 @@ final class ResultStore {
 
     /** What must be the same for an earlier result to count as this run's. */
     record Settings(String graderVersion, long seed, List<String> exercises, String lang, long capSeconds, String sandbox,
-            boolean coverage, String shard) {
+            boolean coverage, String shard, boolean revealHidden) {
 
         Settings {
             exercises = List.copyOf(exercises);
@@ -54,6 +54,7 @@ final class ResultStore {
             differ(d, "--sandbox", sandbox, now.sandbox);
             differ(d, "--coverage", coverage, now.coverage);
             differ(d, "--shard", shard, now.shard);
+            differ(d, "--reveal-hidden", revealHidden, now.revealHidden);
             return d;
         }
 

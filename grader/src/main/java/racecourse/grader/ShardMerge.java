@@ -23,9 +23,9 @@ import racecourse.testkit.model.StudentScore;
  * Joins the output folders of {@code grade --shard K/N} runs into one: the students' folders as the
  * shards wrote them (their pages keep the source listings summary.json leaves out), and summary.json,
  * grades.csv (and grades-canvas.csv, with a roster) and the overview rebuilt for the whole class.
- * Shards must come from one grading: the same seed, exercises, language, grader version and roster
- * (the students' pages carry its names), every shard 1..N of one N exactly once, and no student twice:
- * an incomplete or mixed set is refused, saying what is missing or mixed.
+ * Shards must come from one grading: the same seed, exercises, language, grader version, roster
+ * (the students' pages carry its names) and --reveal-hidden, every shard 1..N of one N exactly once, and
+ * no student twice: an incomplete or mixed set is refused, saying what is missing or mixed.
  *
  * <p>Similarity is a property of the whole class, so no shard checks it: the merge does, over the
  * merged class, when it is given the submissions folder the shards graded (the students' folders in
@@ -81,7 +81,7 @@ public final class ShardMerge {
         List<String> ids = students.stream().map(StudentScore::id).toList();
         GradingRun merged = new GradingRun(first.seed(), first.graderVersion(), first.javaVersion(), first.lang(), startedAt,
                 millis, first.exercises(), new ArrayList<>(skipped), students, String.join("; ", sandboxes),
-                Shard.ALL.text(), first.roster() == null ? null : first.roster().matchedWith(ids, ids));
+                Shard.ALL.text(), first.roster() == null ? null : first.roster().matchedWith(ids, ids), first.revealHidden());
         Files.createDirectories(out);
         Map<String, String> folders = BatchGrader.folders(students);
         for (int i = 0; i < runs.size(); i++) {
@@ -185,6 +185,8 @@ public final class ShardMerge {
             throw new IllegalArgumentException(aDir + " and " + bDir + " were graded with different rosters (or"
                     + " --canvas-assignment): grade every shard with the same roster, then merge");
         }
+        // The students' pages are copied as each shard drew them: all must show the hidden tests, or none.
+        check("--reveal-hidden", a.revealHidden(), b.revealHidden(), aDir, bDir);
     }
 
     private static void check(String what, Object a, Object b, Path aDir, Path bDir) {

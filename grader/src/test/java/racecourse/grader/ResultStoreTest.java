@@ -18,7 +18,7 @@ import racecourse.testkit.model.StudentScore;
 class ResultStoreTest {
 
     private static final ResultStore.Settings SETTINGS = new ResultStore.Settings("1", 42, List.of("counter"), "en", 300,
-            "auto", true, "1/1");
+            "auto", true, "1/1", false);
 
     @TempDir
     Path out;
@@ -47,10 +47,11 @@ class ResultStoreTest {
     @Test
     void other_settings_are_refused_with_each_difference_named() throws IOException {
         new ResultStore(out).begin(SETTINGS, false);
-        ResultStore.Settings other = new ResultStore.Settings("1", 7, List.of("counter", "pool"), "en", 300, "auto", true, "1/1");
+        ResultStore.Settings other = new ResultStore.Settings("1", 7, List.of("counter", "pool"), "en", 300, "auto", true, "1/1", true);
         ResumeRefused refused = assertThrows(ResumeRefused.class, () -> new ResultStore(out).begin(other, true));
         assertTrue(refused.getMessage().contains("--seed was 42, now 7"), refused.getMessage());
         assertTrue(refused.getMessage().contains("--only was counter, now counter,pool"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("--reveal-hidden was false, now true"), refused.getMessage());
         assertTrue(new ResultStore(out).begin(SETTINGS, true), "the same settings resume");
     }
 

@@ -78,7 +78,7 @@ class ShardMergeRosterTest {
             Files.writeString(dir.resolve(id).resolve("index.html"), "<h1>" + id + "</h1>");
         }
         SummaryJson.write(new GradingRun(1, "test", "17", "en", "now", 1000, List.of("counter"), List.of(), students, "no sandbox",
-                shard, roster), ClassSimilarity.notChecked(ClassSimilarity.Status.SHARD), dir.resolve("summary.json"));
+                shard, roster, false), ClassSimilarity.notChecked(ClassSimilarity.Status.SHARD), dir.resolve("summary.json"));
         return dir;
     }
 }

@@ -7,7 +7,8 @@ package racecourse.testkit.model;
  * @param output what the test printed (System.out and System.err), capped; empty when nothing
  * @param visibility when the student sees the result (the rubric's setting, Gradescope's values)
  * @param speedup what the test measured and published, shown and never scored; null for almost every test
+ * @param hidden an instructor-only test: its points count, its name and result are shown after the deadline
  */
 public record TestScore(String name, String exercise, String category, String status, double score, double max,
-        long millis, String message, String output, String visibility, Speedup speedup) {
+        long millis, String message, String output, String visibility, Speedup speedup, boolean hidden) {
 }

@@ -72,15 +72,17 @@ public final class LocalReport implements TestExecutionListener {
         final String exercise;
         final String category;
         final String key;
+        final boolean hidden;
         String status = "missing";
         String message = "not run: the run ended before this test";
         long millis;
         Speedup speedup;
 
-        Result(String exercise, String category, String key) {
+        Result(String exercise, String category, String key, boolean hidden) {
             this.exercise = exercise;
             this.category = category;
             this.key = key;
+            this.hidden = hidden;
         }
     }
 
@@ -91,7 +93,7 @@ public final class LocalReport implements TestExecutionListener {
             String exercise = PointsTable.tagAmong(id, Rubric.EXERCISES);
             String category = PointsTable.tagAmong(id, Rubric.CATEGORIES);
             if (exercise != null && category != null) {
-                results.put(id.getUniqueId(), new Result(exercise, category, PointsTable.testKey(id)));
+                results.put(id.getUniqueId(), new Result(exercise, category, PointsTable.testKey(id), PointsTable.isHidden(id)));
             }
         }));
     }
@@ -195,8 +197,8 @@ public final class LocalReport implements TestExecutionListener {
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
             Result r = byKey.get(s.outcome().testKey());
             tests.computeIfAbsent(r.exercise, e -> new ArrayList<>()).add(new TestScore(r.key, r.exercise, r.category,
-                    r.status, s.earned(), s.max(), r.millis, r.message, "", rubric.visibility(r.exercise, r.category, r.key),
-                    r.speedup));
+                    r.status, s.earned(), s.max(), r.millis, r.message, "", rubric.visibility(r.exercise, r.category, r.key, r.hidden),
+                    r.speedup, r.hidden));
         }
         Map<String, ExerciseScore> exercises = new LinkedHashMap<>();
         double score = 0;

@@ -49,14 +49,15 @@ final class StudentPageView {
         for (String name : Rubric.EXERCISES) {
             ExerciseScore e = s.exercises().get(name);
             if (e != null) {
-                exercises.add(exercise(e, text));
+                exercises.add(exercise(e, text, run.revealHidden()));
             }
         }
         view.put("exercises", exercises);
         return view;
     }
 
-    private static Map<String, Object> exercise(ExerciseScore e, Map<String, String> text) {
+    /** @param revealHidden show the hidden tests like the others (after the deadline); else only how many passed */
+    private static Map<String, Object> exercise(ExerciseScore e, Map<String, String> text, boolean revealHidden) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("exercise", e.exercise());
         ev.put("status", e.status());
@@ -73,7 +74,10 @@ final class StudentPageView {
         // A finished exercise folds away, so the one that needs work is near the top of the page.
         ev.put("allPassed", e.status().equals("graded") && !e.tests().isEmpty()
                 && e.tests().stream().allMatch(t -> t.status().equals("passed")));
-        ev.put("testCount", e.tests().size());
+        // Before the deadline a hidden test's name, message and output stay off the page; its points count all the same.
+        List<TestScore> shown = e.tests().stream().filter(t -> revealHidden || !t.hidden()).toList();
+        ev.put("testCount", shown.size());
+        ev.put("hiddenSummary", hiddenSummary(e.tests(), e.status().equals("graded"), revealHidden, text));
         boolean notRun = !e.status().equals("graded") && !e.tests().isEmpty();
         ev.put("notRun", notRun);
         ev.put("notRunReason", notRun ? e.tests().get(0).message() : "");
@@ -83,12 +87,13 @@ final class StudentPageView {
         for (String c : Rubric.CATEGORIES) {
             List<Map<String, Object>> tests = new ArrayList<>();
             // One canonical order (by test name): a local run and the grader run the classes in different orders.
-            for (TestScore t : e.tests().stream().sorted(java.util.Comparator.comparing(TestScore::name)).toList()) {
+            for (TestScore t : shown.stream().sorted(java.util.Comparator.comparing(TestScore::name)).toList()) {
                 if (t.category().equals(c)) {
                     tests.add(test(t, e.coverage(), text, e.status().equals("graded")));
                 }
             }
-            if (!tests.isEmpty()) {
+            // A category whose tests are all hidden still shows its points.
+            if (e.tests().stream().anyMatch(t -> t.category().equals(c))) {
                 var cs = e.categories().get(c);
                 boolean lost = e.status().equals("graded") && cs.score() < cs.max();
                 categories.add(Map.of("name", text.get(c), "score", Points.text(cs.score()),
@@ -102,6 +107,16 @@ final class StudentPageView {
         return ev;
     }
 
+    /** "2 of 3 hidden tests passed; ...", or empty when the exercise has no hidden test or never ran. */
+    private static String hiddenSummary(List<TestScore> tests, boolean ran, boolean revealHidden, Map<String, String> text) {
+        long total = tests.stream().filter(TestScore::hidden).count();
+        if (total == 0 || !ran) {
+            return "";
+        }
+        long passed = tests.stream().filter(t -> t.hidden() && t.status().equals("passed")).count();
+        return String.format(Locale.ROOT, text.get(revealHidden ? "hiddenRevealed" : "hiddenSummary"), passed, total);
+    }
+
     /**
      * @param ran false when the exercise never ran (missing, compile error, API mismatch): its tests all
      *     fail for the one reason shown above them, so they stay folded and carry no hints
@@ -110,6 +125,7 @@ final class StudentPageView {
         Map<String, Object> tv = new LinkedHashMap<>();
         tv.put("name", PointsTable.shortName(t.name()));
         tv.put("status", t.status());
+        tv.put("hidden", t.hidden());
         tv.put("statusText", text.getOrDefault(t.status(), t.status()));
         // A test that never started (the JVM ended during another one) says so in one line, folded.
         boolean started = !t.message().startsWith("not run:");

@@ -98,6 +98,11 @@ final class GradeCommand implements Callable<Integer> {
                     + " Canvas's own export heads it (default: " + CanvasGradebookCsv.DEFAULT_ASSIGNMENT + ")")
     String canvasAssignment;
 
+    @Option(names = "--reveal-hidden",
+            description = "show the hidden tests on the student pages like the visible ones, marked hidden (after the"
+                    + " deadline); by default a page says only how many hidden tests passed. Their points count either way")
+    boolean revealHidden;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -143,7 +148,7 @@ final class GradeCommand implements Callable<Integer> {
                     new BatchGrader.Options(submissions, out, j,
                             exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
                             seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume,
-                            SimilarityOption.of(similarity), classList));
+                            SimilarityOption.of(similarity), classList, revealHidden));
         } catch (ResumeRefused e) {
             throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
         }

@@ -12,6 +12,7 @@ import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
 import racecourse.testkit.PointsTable;
+import racecourse.testkit.Rubric;
 import racecourse.testkit.page.ReportText;
 
 /**
@@ -58,7 +59,7 @@ public final class GradescopeResults {
                 test.put("max_score", t.max());
                 test.put("status", t.status().equals("passed") ? "passed" : "failed");
                 test.put("output", output(t, text));
-                test.put("tags", List.of(e.exercise(), t.category()));
+                test.put("tags", t.hidden() ? List.of(e.exercise(), t.category(), Rubric.HIDDEN) : List.of(e.exercise(), t.category()));
                 test.put("visibility", t.visibility());
                 tests.add(test);
             }

@@ -6,8 +6,11 @@ package racecourse.grader.run;
  */
 public sealed interface ChildEvent {
 
-    /** A test the child discovered and will run; {@code exercise} and {@code category} are "-" when untagged. */
-    record Expect(String key, String exercise, String category) implements ChildEvent {
+    /**
+     * A test the child discovered and will run; {@code exercise} and {@code category} are "-" when untagged;
+     * {@code hidden} for an instructor-only test.
+     */
+    record Expect(String key, String exercise, String category, boolean hidden) implements ChildEvent {
     }
 
     /** A test began: if the JVM ends before its {@link Result}, this is the test that was running. */

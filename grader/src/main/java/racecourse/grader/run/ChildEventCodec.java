@@ -20,7 +20,7 @@ public final class ChildEventCodec {
     public static String encode(ChildEvent event) {
         // Java 17 has no switch over types; the sealed interface keeps this list complete.
         if (event instanceof ChildEvent.Expect e) {
-            return line("EXPECT", plain(e.key()), plain(e.exercise()), plain(e.category()));
+            return line("EXPECT", plain(e.key()), plain(e.exercise()), plain(e.category()), Boolean.toString(e.hidden()));
         } else if (event instanceof ChildEvent.Start s) {
             return line("START", plain(s.key()));
         } else if (event instanceof ChildEvent.Result r) {
@@ -53,8 +53,8 @@ public final class ChildEventCodec {
         try {
             return switch (f[0]) {
                 case "EXPECT" -> {
-                    expectFields(line, f, 3);
-                    yield new ChildEvent.Expect(f[1], f[2], f[3]);
+                    expectFields(line, f, 4);
+                    yield new ChildEvent.Expect(f[1], f[2], f[3], flag(f[4]));
                 }
                 case "START" -> {
                     expectFields(line, f, 1);
@@ -128,6 +128,15 @@ public final class ChildEventCodec {
             throw new IllegalArgumentException("a key or name may not contain a tab or a line break: " + value);
         }
         return value;
+    }
+
+    // Boolean.parseBoolean would read any other word as false: a field that is neither is a protocol error.
+    private static boolean flag(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is not true or false");
+        };
     }
 
     private static String text(String value) {

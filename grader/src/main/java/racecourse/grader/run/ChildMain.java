@@ -87,7 +87,8 @@ public final class ChildMain {
             List<TestIdentifier> tests = new ArrayList<>();
             plan.getRoots().forEach(root -> collectTests(plan, root, tests));
             for (TestIdentifier t : tests) {
-                channel.send(new ChildEvent.Expect(PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES)));
+                channel.send(new ChildEvent.Expect(PointsTable.testKey(t), tag(t, Rubric.EXERCISES), tag(t, Rubric.CATEGORIES),
+                        PointsTable.isHidden(t)));
             }
         }
         capture.takeText();

@@ -230,11 +230,12 @@ public final class SuiteRun {
             } else if (event instanceof ChildEvent.Expect e) {
                 String reason = e.key().equals(running) ? "no result: " + endSentence + " (while this test ran)"
                         : "not run: " + endSentence + (running == null ? "" : " (while " + racecourse.testkit.PointsTable.shortName(running) + " ran)");
-                byKey.put(e.key(), new TestResult(e.key(), e.exercise(), e.category(), TestResult.Status.MISSING, 0, reason, "", null));
+                byKey.put(e.key(), new TestResult(e.key(), e.exercise(), e.category(), TestResult.Status.MISSING, 0, reason, "", null,
+                        e.hidden()));
             } else if (event instanceof ChildEvent.Result r && byKey.containsKey(r.key())) {
                 TestResult expected = byKey.get(r.key());
                 byKey.put(r.key(), new TestResult(r.key(), expected.exercise(), expected.category(), r.status(), r.millis(),
-                        r.message(), r.output(), measured.get(r.key())));
+                        r.message(), r.output(), measured.get(r.key()), expected.hidden()));
             } else if (event instanceof ChildEvent.ContainerFailed c) {
                 failedClasses.put(c.keyPrefix(), c);
             }
@@ -245,7 +246,7 @@ public final class SuiteRun {
                 for (ChildEvent.ContainerFailed failed : failedClasses.values()) {
                     if (r.key().startsWith(failed.keyPrefix())) {
                         r = new TestResult(r.key(), r.exercise(), r.category(), TestResult.Status.FAILED, 0,
-                                failed.message(), failed.output(), null);
+                                failed.message(), failed.output(), null, r.hidden());
                     }
                 }
             }

@@ -13,13 +13,13 @@ import racecourse.testkit.PointsTable;
 import racecourse.testkit.Rubric;
 
 /**
- * Every test of the suites, discovered (not run) in the grader's own JVM against the starter's stubs:
- * it tells what an exercise is worth even when a submission's exercise never runs.
+ * Every test of the suites, visible and hidden, discovered (not run) in the grader's own JVM against the
+ * starter's stubs: it tells what an exercise is worth even when a submission's exercise never runs.
  */
 public final class TestInventory {
 
-    /** One test: its rubric key, exercise and category. */
-    public record Entry(String key, String exercise, String category) {
+    /** One test: its rubric key, exercise and category, and whether it is an instructor-only (hidden) test. */
+    public record Entry(String key, String exercise, String category, boolean hidden) {
     }
 
     private TestInventory() {
@@ -36,7 +36,7 @@ public final class TestInventory {
                 String exercise = PointsTable.tagAmong(id, Rubric.EXERCISES);
                 String category = PointsTable.tagAmong(id, Rubric.CATEGORIES);
                 if (id.isTest() && exercise != null && category != null) {
-                    entries.add(new Entry(PointsTable.testKey(id), exercise, category));
+                    entries.add(new Entry(PointsTable.testKey(id), exercise, category, PointsTable.isHidden(id)));
                 }
             }
         }

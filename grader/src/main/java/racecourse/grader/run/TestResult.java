@@ -10,9 +10,10 @@ import racecourse.testkit.model.Speedup;
  * @param message the failure message for the student (empty when passed)
  * @param output what the test printed to System.out and System.err, capped
  * @param speedup the speed-up the test measured and published (shown, never scored); null for other tests
+ * @param hidden an instructor-only test (hidden/), as the child discovered it
  */
 public record TestResult(String key, String exercise, String category, Status status, long millis, String message,
-        String output, Speedup speedup) {
+        String output, Speedup speedup, boolean hidden) {
 
     public enum Status { PASSED, FAILED, MISSING }
 

@@ -30,12 +30,14 @@ public final class Scorer {
         }
         List<TestScore> tests = new ArrayList<>();
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
+            boolean hidden = isHidden(inventory, s.outcome().testKey());
             TestResult r = results.get(s.outcome().testKey());
             String status = r == null || r.status() == TestResult.Status.MISSING ? "missing" : r.passed() ? "passed" : "failed";
             String message = r == null ? missingReason : r.message();
             tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), status, s.earned(), s.max(),
                     r == null ? 0 : r.millis(), message == null ? "" : message, r == null ? "" : r.output(),
-                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey()), r == null ? null : r.speedup()));
+                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey(), hidden),
+                    r == null ? null : r.speedup(), hidden));
         }
         return Points.exercise(exercise, "graded", tests, List.of());
     }
@@ -47,10 +49,16 @@ public final class Scorer {
                 .map(e -> new Scoring.Outcome(e.exercise(), e.category(), e.key(), false)).toList();
         List<TestScore> tests = new ArrayList<>();
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
+            boolean hidden = isHidden(inventory, s.outcome().testKey());
             tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), "failed", 0, s.max(), 0, reason, "",
-                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey()), null));
+                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey(), hidden), null, hidden));
         }
         return Points.exercise(exercise, status, tests, diagnostics);
+    }
+
+    // The grader's own discovery says which tests are hidden, also for an exercise that never ran.
+    private static boolean isHidden(List<TestInventory.Entry> inventory, String testKey) {
+        return inventory.stream().anyMatch(e -> e.key().equals(testKey) && e.hidden());
     }
 
 }

@@ -27,6 +27,21 @@ class RubricTest {
     }
 
     @Test
+    void a_hidden_test_is_after_due_date_unless_the_rubric_names_it_or_its_category() throws IOException {
+        Rubric rubric = Rubric.parse(new StringReader("""
+                points.counter.stress = 5
+                visibility.default = visible
+                visibility.pool.stress = after_published
+                visibility.test.racecourse.counter.SharedCounterHiddenTest.b = hidden
+                """));
+        assertEquals("after_due_date", rubric.visibility("counter", "stress", "racecourse.counter.SharedCounterHiddenTest.a", true),
+                "visibility.default does not reveal a hidden test");
+        assertEquals("visible", rubric.visibility("counter", "stress", "racecourse.counter.SharedCounterHiddenTest.a", false));
+        assertEquals("hidden", rubric.visibility("counter", "stress", "racecourse.counter.SharedCounterHiddenTest.b", true));
+        assertEquals("after_published", rubric.visibility("pool", "stress", "racecourse.pool.ThreadPoolHiddenTest.a", true));
+    }
+
+    @Test
     void unset_visibility_means_visible() throws IOException {
         assertEquals("visible", Rubric.parse(new StringReader("points.counter.stress = 5")).visibility("counter", "stress", "x.Y.z"));
     }

@@ -54,14 +54,14 @@ class CanvasGradebookCsvTest {
         Roster roster = Roster.of(IdColumn.SIS_LOGIN_ID, List.of(new RosterStudent("kim", "Kim", "k@x", "")), "Racecourse")
                 .matchedWith(List.of(), List.of());
         GradingRun run = new GradingRun(1, "test", "17", "en", "now", 1000, List.of("counter", "handoff"), List.of(), List.of(),
-                "no sandbox", "1/1", roster);
+                "no sandbox", "1/1", roster, false);
         assertEquals(List.of("Student,ID,SIS User ID,SIS Login ID,Section,Racecourse", "Points Possible,,,,,40", "Kim,,,k@x,,0"),
                 CanvasGradebookCsv.lines(run));
     }
 
     private static GradingRun run(List<StudentScore> students, Roster roster) {
         return new GradingRun(1, "test", "17", "en", "now", 1000, List.of("counter"), List.of(), students, "no sandbox", "1/1",
-                roster);
+                roster, false);
     }
 
     private static StudentScore student(String id, String verdict, double score) {

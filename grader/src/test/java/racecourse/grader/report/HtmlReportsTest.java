@@ -1,6 +1,7 @@
 package racecourse.grader.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -113,7 +114,7 @@ class HtmlReportsTest {
 
     private static StudentScore parallelStudent(Speedup measured) {
         TestScore t = new TestScore("racecourse.parallel.ParallelMapSpeedupTest.speedup_over_a_sequential_run_is_measured",
-                "parallel", "functional", "passed", 0, 0, 1500, "", "", "visible", measured);
+                "parallel", "functional", "passed", 0, 0, 1500, "", "", "visible", measured, false);
         ExerciseScore e = new ExerciseScore("parallel", "graded", 0, 0, Map.of("functional", new CategoryScore(0, 0)),
                 List.of(t), List.of(), null);
         return new StudentScore("pat", "graded", 0, 0, Map.of("parallel", e), List.of(), 1000, Map.of());
@@ -128,6 +129,40 @@ class HtmlReportsTest {
         assertEquals("Every test passed: show them (1)", folded.selectFirst("summary").text());
         Document failed = render(student("bob", test("racecourse.counter.A.lost", "stress", "failed", "lost", "")), "en");
         assertTrue(failed.select("details.all-passed").isEmpty(), "a failing exercise must not be folded");
+    }
+
+    /**
+     * Before the deadline a hidden test shows in the points and in a count only: its name, message and
+     * output stay off the page. With --reveal-hidden it is listed like the others, marked hidden.
+     */
+    @Test
+    void a_hidden_test_is_counted_but_not_named_until_the_grading_reveals_it() throws IOException {
+        TestScore visible = test("racecourse.counter.SharedCounterStressTest.lost", "stress", "passed", "", "");
+        TestScore passedHidden = hidden(test("racecourse.counter.SharedCounterHiddenTest.secret_pass", "stress", "passed", "", ""));
+        TestScore failedHidden = hidden(test("racecourse.counter.SharedCounterHiddenTest.secret_fail", "stress", "failed",
+                "the secret message", "the secret output"));
+        ExerciseScore e = racecourse.testkit.model.Points.exercise("counter", "graded", List.of(visible, passedHidden, failedHidden),
+                List.of());
+        StudentScore s = new StudentScore("hana", "graded", e.score(), e.max(), Map.of("counter", e), List.of(), 1000, Map.of());
+
+        Document page = render(s, "en", false);
+        for (String secret : List.of("SharedCounterHiddenTest", "secret_pass", "secret_fail", "the secret message", "the secret output")) {
+            assertFalse(page.html().contains(secret), secret + " is on the page before the deadline");
+        }
+        assertEquals("1 of 2 hidden tests passed; they are shown after the deadline. Their points are in the scores above.",
+                page.select("section#counter .hidden-summary").text());
+        assertEquals(1, page.select("section#counter details.test").size(), "only the visible test is listed");
+        assertEquals("counter: 10 / 15 (graded)", page.select("section#counter h2").text(), "the points include the hidden tests");
+        assertEquals("10 / 15", page.select("section#counter h3 small").text(), "and so do the category's");
+
+        Document revealed = render(s, "en", true);
+        assertEquals(3, revealed.select("section#counter details.test").size());
+        assertEquals(List.of("hidden", "hidden"), revealed.select("section#counter .hidden-test").eachText());
+        assertTrue(revealed.text().contains("SharedCounterHiddenTest.secret_fail") && revealed.text().contains("the secret message")
+                && revealed.text().contains("the secret output"), revealed.text());
+        assertEquals("1 of 2 hidden tests passed; they are marked hidden below.", revealed.select(".hidden-summary").text());
+
+        assertTrue(render(s, "ko", false).select(".hidden-summary").text().startsWith("숨긴 테스트 2개 중 1개를 통과했습니다."));
     }
 
     /** A hang Lincheck found (carol's forgotten unlock) is not called a lost wake-up: it names the three causes. */
@@ -210,7 +245,7 @@ class HtmlReportsTest {
                 for (int k = 0; k < 18; k++) {
                     boolean pass = random.nextInt(10) > 0;
                     tests.add(new TestScore("racecourse." + e + ".T" + (k % 5) + ".test" + k, e, "stress", pass ? "passed" : "failed",
-                            pass ? 1 : 0, 1, 10, pass ? "" : "lost an update", "", "visible", null));
+                            pass ? 1 : 0, 1, 10, pass ? "" : "lost an update", "", "visible", null, false));
                 }
                 ExerciseScore es = racecourse.testkit.model.Points.exercise(e, "graded", tests, List.of());
                 byExercise.put(e, es);
@@ -235,13 +270,22 @@ class HtmlReportsTest {
     }
 
     private Document render(StudentScore s, String lang) throws IOException {
+        return render(s, lang, false);
+    }
+
+    private Document render(StudentScore s, String lang, boolean revealHidden) throws IOException {
         Path file = dir.resolve("student.html");
-        new HtmlReports().writeStudent(run(List.of(s), lang), s, file);
+        new HtmlReports().writeStudent(run(List.of(s), lang, revealHidden), s, file);
         return Jsoup.parse(file.toFile(), "UTF-8");
     }
 
     private static GradingRun run(List<StudentScore> students, String lang) {
-        return new GradingRun(1, "test", "17", lang, "now", 1000, List.of("counter"), List.of(), students, "no sandbox", "1/1");
+        return run(students, lang, false);
+    }
+
+    private static GradingRun run(List<StudentScore> students, String lang, boolean revealHidden) {
+        return new GradingRun(1, "test", "17", lang, "now", 1000, List.of("counter"), List.of(), students, "no sandbox", "1/1",
+                null, revealHidden);
     }
 
     private static StudentScore student(String id, TestScore t) {
@@ -251,7 +295,13 @@ class HtmlReportsTest {
         return new StudentScore(id, "graded", score, 5, Map.of("counter", e), List.of(), 1000, Map.of());
     }
 
+    private static TestScore hidden(TestScore t) {
+        return new TestScore(t.name(), t.exercise(), t.category(), t.status(), t.score(), t.max(), t.millis(), t.message(),
+                t.output(), "after_due_date", t.speedup(), true);
+    }
+
     private static TestScore test(String name, String category, String status, String message, String output) {
-        return new TestScore(name, "counter", category, status, status.equals("passed") ? 5 : 0, 5, 10, message, output, "visible", null);
+        return new TestScore(name, "counter", category, status, status.equals("passed") ? 5 : 0, 5, 10, message, output, "visible", null,
+                false);
     }
 }

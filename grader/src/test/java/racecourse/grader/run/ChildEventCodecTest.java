@@ -20,8 +20,9 @@ class ChildEventCodecTest {
 
     static Stream<ChildEvent> everyKindOfEvent() {
         return Stream.of(
-                new ChildEvent.Expect("racecourse.counter.SharedCounterStressTest.lost_updates", "counter", "stress"),
-                new ChildEvent.Expect("racecourse.x.ATest.b", "-", "-"),
+                new ChildEvent.Expect("racecourse.counter.SharedCounterStressTest.lost_updates", "counter", "stress", false),
+                new ChildEvent.Expect("racecourse.counter.SharedCounterHiddenTest.a_random_run", "counter", "functional", true),
+                new ChildEvent.Expect("racecourse.x.ATest.b", "-", "-", false),
                 new ChildEvent.Start("racecourse.counter.SharedCounterStressTest.lost_updates"),
                 new ChildEvent.Result("A.b", TestResult.Status.PASSED, 12, "", ""),
                 new ChildEvent.Result("A.b", TestResult.Status.FAILED, 0, AWKWARD, AWKWARD),
@@ -53,7 +54,7 @@ class ChildEventCodecTest {
         @ParameterizedTest
         @ValueSource(strings = {"", "HELLO\tA.b", "START", "START\tA.b\textra", "RESULT\tA.b\tPASSED\t1\t",
                 "RESULT\tA.b\tPASSED\tsoon\t\t", "RESULT\tA.b\tMAYBE\t1\t\t", "CAPPED\tA.b\tlots",
-                "MEASURED\tA.b\tnot base64!", "DONE\t"})
+                "MEASURED\tA.b\tnot base64!", "DONE\t", "EXPECT\tA.b\tcounter\tstress", "EXPECT\tA.b\tcounter\tstress\tyes"})
         void a_malformed_line_is_rejected_with_the_line_and_the_problem(String line) {
             ChildEventCodec.MalformedEventException e =
                     assertThrows(ChildEventCodec.MalformedEventException.class, () -> ChildEventCodec.decode(line));

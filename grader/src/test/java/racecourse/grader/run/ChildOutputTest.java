@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The result channel: only lines signed with the run's key count, whatever else the child prints. */
 class ChildOutputTest {
 
-    private static final ChildEvent EXPECTED = new ChildEvent.Expect("A.b", "counter", "stress");
+    private static final ChildEvent EXPECTED = new ChildEvent.Expect("A.b", "counter", "stress", false);
 
     private static final String PASSED_LINE =
             ChildEventCodec.encode(new ChildEvent.Result("A.b", TestResult.Status.PASSED, 1, "", ""));

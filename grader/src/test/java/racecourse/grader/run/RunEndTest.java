@@ -30,7 +30,7 @@ class RunEndTest {
     void a_missing_test_never_started_unless_it_was_the_one_running() {
         TestResult running = missing("A.running");
         TestResult queued = missing("A.queued");
-        TestResult failed = new TestResult("A.failed", "x", "stress", TestResult.Status.FAILED, 1, "boom", "", null);
+        TestResult failed = new TestResult("A.failed", "x", "stress", TestResult.Status.FAILED, 1, "boom", "", null, false);
         SuiteRun.Outcome outcome = new SuiteRun.Outcome(List.of(running, queued, failed), 0, false, false, 0, "",
                 "A.running", RunEnd.exitedEarly(0), Map.of());
         assertFalse(outcome.neverStarted(running));
@@ -39,6 +39,6 @@ class RunEndTest {
     }
 
     private static TestResult missing(String key) {
-        return new TestResult(key, "x", "stress", TestResult.Status.MISSING, 0, "any words at all", "", null);
+        return new TestResult(key, "x", "stress", TestResult.Status.MISSING, 0, "any words at all", "", null, false);
     }
 }
