@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
-/** the caller feeds numbered jobs, then one poison pill per worker, then joins every worker. */
+/** The caller feeds numbered jobs, then one poison pill per worker, then joins every worker. */
 public final class Workers {
 
     private Workers() {
@@ -32,18 +32,33 @@ public final class Workers {
             crew.add(t);
             t.start();
         }
+        InterruptedException interrupted = null;
         try {
             for (int i = 0; i < tasks.size(); i++) {
                 queue.put(new Job(i, tasks.get(i)));
             }
-        } finally {
-            // Whatever happened above, every worker gets its pill and is waited for.
             for (int i = 0; i < workers; i++) {
                 queue.put(POISON);
             }
-            for (Thread t : crew) {
-                t.join();
+        } catch (InterruptedException e) {
+            interrupted = e;
+            stop(queue, crew);
+        }
+        // No thread outlives the call: wait for every worker, even when interrupted while waiting.
+        for (Thread t : crew) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    if (interrupted == null) {
+                        interrupted = e;
+                        stop(queue, crew);
+                    }
+                }
             }
+        }
+        if (interrupted != null) {
+            throw interrupted;
         }
         synchronized (firstFailure) {
             if (firstFailure[0] != null) {
@@ -53,6 +68,24 @@ public final class Workers {
         @SuppressWarnings("unchecked")
         List<R> list = (List<R>) Arrays.asList(results);
         return new ArrayList<>(list);
+    }
+
+    /**
+     * After an interrupt: drops the jobs not yet taken, leaves one pill per worker (room is sure: only
+     * the caller puts) and interrupts the workers so a task that answers interrupts stops early.
+     */
+    private static void stop(WorkQueue<Job> queue, List<Thread> crew) {
+        while (queue.poll() != null) {
+            queue.taskDone();
+        }
+        for (int i = 0; i < crew.size(); i++) {
+            if (!queue.offer(POISON)) {
+                throw new IllegalStateException("a queue of capacity " + (crew.size() * 2) + " is full after it was emptied");
+            }
+        }
+        for (Thread t : crew) {
+            t.interrupt();
+        }
     }
 
     @SuppressWarnings("unchecked")
