@@ -59,8 +59,8 @@ final class Holder {
     private void awaitHeld() {
         try {
             if (!held.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionFailedError("lock() on a free mutex did not return within " + LIMIT.toMillis() + " ms\n"
-                        + ThreadDump.of(List.of(thread)).render());
+                throw ThreadDump.of(List.of(thread)).failure("lock() on a free mutex did not return within " + LIMIT.toMillis()
+                        + " ms\n");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,10 +78,9 @@ final class Holder {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            String dump = ThreadDump.of(List.of(thread)).render();
+            ThreadDump dump = ThreadDump.of(List.of(thread));
             thread.interrupt();
-            throw new AssertionFailedError("the holder thread did not finish unlocking within " + LIMIT.toMillis() + " ms\n"
-                    + dump);
+            throw dump.failure("the holder thread did not finish unlocking within " + LIMIT.toMillis() + " ms\n");
         }
         rethrow("unlock() called " + holds + " time(s) by the thread that had locked " + holds + " time(s)");
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.opentest4j.AssertionFailedError;
 import racecourse.testkit.Actor;
 import racecourse.testkit.ThreadDump;
+import racecourse.testkit.model.Diagnosis;
 
 /**
  * Threads started one after another, each given a moment to start waiting before the next one
@@ -60,11 +61,11 @@ final class Waiters {
         }
         List<Thread> stuck = threads.stream().filter(Thread::isAlive).toList();
         if (!stuck.isEmpty()) {
-            String dump = ThreadDump.of(stuck).render();
+            ThreadDump dump = ThreadDump.of(stuck);
             stuck.forEach(Thread::interrupt);
-            throw new AssertionFailedError(scenario + ": " + stuck.size() + " waiter(s) still waiting " + limit.toMillis()
+            throw dump.failure(scenario + ": " + stuck.size() + " waiter(s) still waiting " + limit.toMillis()
                     + " ms after the holder released the mutex (a lost wake-up: the mutex is free, nobody woke them)."
-                    + "\n" + dump);
+                    + "\n", Diagnosis.LOST_WAKEUP);
         }
         synchronized (this) {
             if (firstFailure != null) {

@@ -1,7 +1,7 @@
 package racecourse.testkit;
 
 import org.junit.jupiter.api.function.Executable;
-import org.opentest4j.AssertionFailedError;
+import racecourse.testkit.model.Diagnosis;
 
 /**
  * Linearizability and structure points are for an implementation, not for a stub or half of one:
@@ -21,8 +21,8 @@ public final class Implemented {
         for (Executable probe : probes) {
             String missing = notImplemented(probe);
             if (missing != null) {
-                throw new AssertionFailedError("implement every method of " + what + " first (" + missing + "): these"
-                        + " points are for a whole implementation");
+                throw new DiagnosedFailure("implement every method of " + what + " first (" + missing + "): these"
+                        + " points are for a whole implementation", Diagnosis.NOT_IMPLEMENTED);
             }
         }
     }
@@ -33,10 +33,9 @@ public final class Implemented {
             try {
                 probe.execute();
             } catch (UnsupportedOperationException e) {
-                String msg = String.valueOf(e.getMessage());
-                if (msg.startsWith("not implemented yet")) {
+                if (NotImplementedYet.isStub(e)) {
                     synchronized (missing) {
-                        missing[0] = msg;
+                        missing[0] = e.getMessage();
                     }
                 }
             } catch (Throwable ignored) {

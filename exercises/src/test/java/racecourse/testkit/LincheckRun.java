@@ -1,10 +1,11 @@
 package racecourse.testkit;
 
+import java.util.EnumSet;
 import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.StressOptions;
-import org.opentest4j.AssertionFailedError;
+import racecourse.testkit.model.Diagnosis;
 
 /**
  * The one Lincheck configuration of the course: model checking first (deterministic, explores
@@ -62,7 +63,7 @@ public final class LincheckRun {
                         .check(testClass);
             }
         } catch (LincheckAssertionError e) {
-            throw new AssertionFailedError(explain(e.getMessage()));
+            throw new DiagnosedFailure(explain(e.getMessage()), hung(e.getMessage()) ? Diagnosis.LINCHECK_HANG : Diagnosis.NOT_LINEARIZABLE);
         }
     }
 
@@ -81,7 +82,8 @@ public final class LincheckRun {
                 // never ends (a spin on a flag nobody sets) hangs on real threads too, and fails below.
                 return;
             }
-            throw new AssertionFailedError(explainConcurrent(e.getMessage()));
+            throw new DiagnosedFailure(explainConcurrent(e.getMessage()),
+                    hung(e.getMessage()) ? EnumSet.of(Diagnosis.LINCHECK_HANG) : EnumSet.noneOf(Diagnosis.class));
         }
     }
 
@@ -131,9 +133,14 @@ public final class LincheckRun {
         return (cut >= 0 ? text.substring(0, cut) : text).strip();
     }
 
+    // Lincheck's own words for an interleaving in which a thread never finishes; its failure's type is internal to it.
+    static boolean hung(String report) {
+        return report != null && report.contains("The execution has hung");
+    }
+
     /** Lincheck's report up to its detailed trace, which runs to tens of KB of JDK internals. */
     static String explain(String report) {
-        if (report != null && report.contains("The execution has hung")) {
+        if (hung(report)) {
             return "Lincheck found an interleaving of these operations in which a thread never finishes (a lock never"
                     + " released on some path, a wait that no signal ends, or an endless loop). The scenario and the interleaving:\n"
                     + beforeDetailedTrace(report);

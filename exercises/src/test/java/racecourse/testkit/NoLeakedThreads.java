@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.opentest4j.AssertionFailedError;
+import racecourse.testkit.model.Diagnosis;
 
 /**
  * Fails a test that leaves threads running: every thread started during the test must have ended
@@ -39,9 +39,9 @@ public final class NoLeakedThreads implements BeforeEachCallback, AfterEachCallb
             leaked.forEach(t -> names.add(t.getName()));
             String dump = ThreadDump.of(leaked).render();
             leaked.forEach(Thread::interrupt);
-            throw new AssertionFailedError("threads left running after the test: " + names
+            throw new DiagnosedFailure("threads left running after the test: " + names
                     + ". Every thread your code starts must end (stop workers with poison pills or shutdown, and join them).\n"
-                    + dump);
+                    + dump, Diagnosis.LEAKED_THREADS);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.opentest4j.AssertionFailedError;
+import racecourse.testkit.model.Diagnosis;
 
 /**
  * Runs actors on their own threads, released together by a start gate, and waits a bounded time
@@ -121,9 +122,8 @@ public final class Race {
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionFailedError(scenario + ": the threads never blocked within " + max.toMillis()
-                            + " ms (a blocking method returned or spun instead of waiting).\n"
-                            + ThreadDump.of(threads.subList(0, count)).render());
+                    throw ThreadDump.of(threads.subList(0, count)).failure(scenario + ": the threads never blocked within "
+                            + max.toMillis() + " ms (a blocking method returned or spun instead of waiting).\n");
                 }
                 boolean allWaiting = true;
                 for (int i = 0; i < count; i++) {
@@ -157,13 +157,13 @@ public final class Race {
             try {
                 while (!finished.await(LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
                     if (System.nanoTime() - startedAt > limit.toNanos()) {
-                        stop(String.format("%s did not finish within %d ms: some thread is stuck (deadlock, lost"
-                                + " wake-up, or an endless loop).", scenario, limit.toMillis()));
+                        throw stop(String.format("%s did not finish within %d ms: some thread is stuck (deadlock, lost"
+                                + " wake-up, or an endless loop).", scenario, limit.toMillis()), null);
                     }
                     if (stall.stuckForGood() && finished.getCount() > 0) {
-                        stop(String.format("%s cannot finish: for %d s every thread has been waiting, and no thread"
+                        throw stop(String.format("%s cannot finish: for %d s every thread has been waiting, and no thread"
                                 + " is left that could wake it (a deadlock or a lost wake-up).", scenario,
-                                StallWatch.QUIET.toSeconds()));
+                                StallWatch.QUIET.toSeconds()), Diagnosis.LOST_WAKEUP);
                     }
                 }
             } catch (InterruptedException e) {
@@ -178,11 +178,15 @@ public final class Race {
             }
         }
 
-        /** Fails the test with a dump of the stuck threads, and interrupts them. */
-        private void stop(String why) {
-            String dump = ThreadDump.of(threads).render();
+        /**
+         * The test's failure, with a dump of the stuck threads, which it interrupts; diagnosed by the dump, or
+         * {@code otherwise} (when not null) if the dump shows no known bug.
+         */
+        private DiagnosedFailure stop(String why, Diagnosis otherwise) {
+            ThreadDump dump = ThreadDump.of(threads);
             threads.forEach(Thread::interrupt);
-            throw new AssertionFailedError(why + System.lineSeparator() + dump);
+            String message = why + System.lineSeparator();
+            return otherwise == null ? dump.failure(message) : dump.failure(message, otherwise);
         }
     }
 

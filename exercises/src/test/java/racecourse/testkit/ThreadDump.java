@@ -6,11 +6,13 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import racecourse.testkit.model.Diagnosis;
 
 /**
  * A thread dump for students: the threads of one test plus every thread running exercise code,
@@ -22,9 +24,11 @@ public final class ThreadDump {
     private static final int MAX_FRAMES = 12;
 
     private final List<ThreadInfo> threads;
+    private final Finding finding;
 
     private ThreadDump(List<ThreadInfo> threads) {
         this.threads = threads;
+        this.finding = analyse();
     }
 
     /** The given threads, and any other live thread that is inside exercise code. */
@@ -63,12 +67,36 @@ public final class ThreadDump {
         return out.toString();
     }
 
+    /** A failure whose message is {@code why} and then this dump, diagnosed by what the dump shows. */
+    public DiagnosedFailure failure(String why) {
+        return new DiagnosedFailure(why + render(), diagnoses());
+    }
+
+    /** The same, diagnosed {@code otherwise} when the dump shows none of the known bugs. */
+    public DiagnosedFailure failure(String why, Diagnosis otherwise) {
+        Set<Diagnosis> found = diagnoses();
+        return new DiagnosedFailure(why + render(), found.isEmpty() ? EnumSet.of(otherwise) : found);
+    }
+
+    /** What the dump shows, as a type: the likeliest bug; empty when it shows none of the known ones. */
+    public Set<Diagnosis> diagnoses() {
+        return finding == null ? EnumSet.noneOf(Diagnosis.class) : EnumSet.of(finding.diagnosis());
+    }
+
     /** The likeliest explanation of what the dump shows, in a student's words. */
     String hint() {
+        return finding == null ? "" : finding.hint();
+    }
+
+    private record Finding(Diagnosis diagnosis, String hint) {
+    }
+
+    // Once, when the dump is taken: whether threads deadlock is asked of the JVM now, not later.
+    private Finding analyse() {
         long[] deadlocked = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
         if (deadlocked != null && deadlocked.length > 0) {
-            return "Hint: threads wait for locks held by each other in a cycle (deadlock): take locks in one fixed order, "
-                    + "or hold one lock at a time.\n";
+            return new Finding(Diagnosis.DEADLOCK, "Hint: threads wait for locks held by each other in a cycle (deadlock): take"
+                    + " locks in one fixed order, or hold one lock at a time.\n");
         }
         Map<String, Integer> waitingOn = new LinkedHashMap<>();
         boolean parkedOnOrphanLock = false;
@@ -85,22 +113,22 @@ public final class ThreadDump {
             }
         }
         if (parkedOnOrphanLock) {
-            return "Hint: a thread waits for a lock that its owner no longer uses: an unlock() is missing on some path "
-                    + "(release locks in a finally block).\n";
+            return new Finding(Diagnosis.MISSING_UNLOCK, "Hint: a thread waits for a lock that its owner no longer uses: an"
+                    + " unlock() is missing on some path (release locks in a finally block).\n");
         }
         if (!waitingOn.isEmpty()) {
             StringBuilder hint = new StringBuilder("Hint: ");
             waitingOn.forEach((lock, count) -> hint.append(count).append(count == 1 ? " thread waits" : " threads wait")
                     .append(" on ").append(lock).append("; "));
-            return hint.append("nobody will wake them: a lost wake-up. Check that every state change that could let a "
-                    + "waiter go on calls notifyAll()/signalAll() (or signals the right Condition), and that waiters "
-                    + "re-check their condition in a while loop.\n").toString();
+            return new Finding(Diagnosis.LOST_WAKEUP, hint.append("nobody will wake them: a lost wake-up. Check that every state"
+                    + " change that could let a waiter go on calls notifyAll()/signalAll() (or signals the right Condition), and"
+                    + " that waiters re-check their condition in a while loop.\n").toString());
         }
         if (spinning) {
-            return "Hint: a thread is still running your code: an endless loop, or busy-waiting on a value that another "
-                    + "thread's write never made visible.\n";
+            return new Finding(Diagnosis.ENDLESS_LOOP, "Hint: a thread is still running your code: an endless loop, or"
+                    + " busy-waiting on a value that another thread's write never made visible.\n");
         }
-        return "";
+        return null;
     }
 
     private boolean ownerInsideExercise(String ownerName) {

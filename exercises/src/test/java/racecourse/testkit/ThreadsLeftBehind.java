@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.opentest4j.AssertionFailedError;
+import racecourse.testkit.model.Diagnosis;
 
 /**
  * Remembers every non-daemon thread that appeared during a test and was still alive when the test
@@ -70,7 +70,8 @@ public final class ThreadsLeftBehind implements TestExecutionListener {
         }
         String dump = ThreadDump.of(threads).render();
         left.forEach(l -> l.thread().interrupt());
-        throw new AssertionFailedError("threads your code started never ended (they would keep a program from exiting):"
-                + names + "\nStop every thread you start (a poison pill, shutdown, or a flag it checks) and join it.\n" + dump);
+        throw new DiagnosedFailure("threads your code started never ended (they would keep a program from exiting):"
+                + names + "\nStop every thread you start (a poison pill, shutdown, or a flag it checks) and join it.\n" + dump,
+                Diagnosis.LEAKED_THREADS);
     }
 }

@@ -27,6 +27,8 @@ import racecourse.grader.intake.Submission;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
+import racecourse.testkit.page.Sentences;
 import racecourse.grader.report.CanvasGradebookCsv;
 import racecourse.grader.report.GradescopeResults;
 import racecourse.grader.report.GradesCsv;
@@ -104,7 +106,8 @@ public final class BatchGrader {
         Files.createDirectories(options.out());
         Path work = Files.createTempDirectory("racecourse-grade");
         try {
-            Intake intake = new Intake(work.resolve("intake"));
+            Sentences sentences = Sentences.in(options.lang());
+            Intake intake = new Intake(work.resolve("intake"), sentences);
             List<String> skipped = new ArrayList<>();
             List<Path> candidates = new ArrayList<>(intake.candidates(options.submissions(), skipped));
             // --out inside the submissions folder (grade subs --out subs/reports) is not a student.
@@ -122,10 +125,10 @@ public final class BatchGrader {
             Optional<CoverageAgent> coverage = options.coverage() ? SuiteClasspath.coverageAgent() : Optional.empty();
             List<Path> suiteClasspath = SuiteClasspath.ofThisJvm();
             SuiteRun suites = new SuiteRun(suiteClasspath, ChildJvm.standard(suiteClasspath), sandbox,
-                    coverage.map(a -> List.of(a.jar())).orElse(List.of()));
+                    coverage.map(a -> List.of(a.jar())).orElse(List.of()), sentences);
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
-                    suites, new ApiCheck(Contract.load()), new Scorer(Rubric.load()), options.seed(), options.cap(), coverage,
-                    CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()));
+                    suites, new ApiCheck(Contract.load(), sentences), new Scorer(Rubric.load()), options.seed(), options.cap(), coverage,
+                    CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()), sentences);
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work, store, resuming);
             students.sort(Comparator.comparing(StudentScore::id));
             ClassSimilarity similarity = similarity(options, candidates, work.resolve("similarity"));
@@ -196,7 +199,7 @@ public final class BatchGrader {
                     // Our bug, not the student's: reported as an ERROR line with the trace beside it, the others go on.
                     String id = ids.get(f.getKey());
                     store.graderError(reportFolders.get(id), e.getCause());
-                    students.add(new StudentScore(id, "error", 0, 0, Map.of(),
+                    students.add(new StudentScore(id, Verdict.ERROR, 0, 0, Map.of(),
                             List.of("grader error while grading " + id + ": " + e.getCause() + " (stack trace in "
                                     + reportFolders.get(id) + "/" + ResultStore.GRADER_ERROR + ")"), 0, Map.of()));
                 }

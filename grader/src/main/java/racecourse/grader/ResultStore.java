@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
 
 /**
  * The grading kept in the output folder as it goes: the run's settings ({@code grading.json}) when it
@@ -105,7 +106,7 @@ final class ResultStore {
         }
         try {
             Kept kept = JSON.readValue(file.toFile(), Kept.class);
-            boolean usable = kept.submission().equals(submission) && !kept.student().verdict().equals("error");
+            boolean usable = kept.submission().equals(submission) && kept.student().verdict() != Verdict.ERROR;
             return usable ? Optional.of(kept.student()) : Optional.empty();
         } catch (IOException e) {
             // Not readable (written by another version?): the student is graded again.

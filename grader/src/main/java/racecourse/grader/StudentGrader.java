@@ -21,6 +21,8 @@ import racecourse.grader.intake.Submission;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
+import racecourse.testkit.page.Sentences;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.run.CourseClasses;
@@ -44,10 +46,16 @@ public final class StudentGrader {
     private final Optional<CoverageAgent> coverage;
     private final ExerciseCompiler compiler = new ExerciseCompiler();
     private final CourseClasses courseClasses;
+    private final Sentences sentences;
 
-    /** @param coverage JaCoCo's agent; without it, coverage is not measured (and the report says so) */
+    /**
+     * @param coverage JaCoCo's agent; without it, coverage is not measured (and the report says so)
+     * @param sentences the language of what it writes about the submission
+     */
     public StudentGrader(List<String> exercises, List<TestInventory.Entry> inventory, SuiteRun suites, ApiCheck api,
-            Scorer scorer, long seed, Duration cap, Optional<CoverageAgent> coverage, CourseClasses courseClasses) {
+            Scorer scorer, long seed, Duration cap, Optional<CoverageAgent> coverage, CourseClasses courseClasses,
+            Sentences sentences) {
+        this.sentences = sentences;
         this.exercises = List.copyOf(exercises);
         this.courseClasses = courseClasses;
         this.inventory = List.copyOf(inventory);
@@ -63,7 +71,7 @@ public final class StudentGrader {
         long start = System.nanoTime();
         List<String> problems = new ArrayList<>(submission.problems());
         if (!submission.refused() && submission.sources().isEmpty()) {
-            problems.add("no submission: no source file of any exercise package (racecourse.counter, ...) was found");
+            problems.add(sentences.say("grader.noSubmission"));
         }
         Map<String, ExerciseScore> scores = new LinkedHashMap<>();
         Map<String, Path> ready = new LinkedHashMap<>();
@@ -75,42 +83,41 @@ public final class StudentGrader {
             if (submission.refused()) {
                 scores.put(exercise, scorer.notRun(exercise, "not-run", tests, submission.problems().get(0), List.of()));
             } else if (sources == null || sources.isEmpty()) {
-                scores.put(exercise, scorer.notRun(exercise, "missing", tests,
-                        "no source file of package racecourse." + exercise + " was found in the submission", List.of()));
+                scores.put(exercise, scorer.notRun(exercise, "missing", tests, sentences.say("grader.exerciseMissing", exercise),
+                        List.of()));
             } else {
                 Compilation compiled = compiler.compile(withGivenTypes(exercise, sources, work), work.resolve("classes").resolve(exercise));
                 if (!compiled.succeeded()) {
-                    scores.put(exercise, scorer.notRun(exercise, "compile-error", tests,
-                            "racecourse." + exercise + " does not compile; see the compiler's messages", compiled.diagnostics()));
+                    scores.put(exercise, scorer.notRun(exercise, "compile-error", tests, sentences.say("grader.compileError", exercise),
+                            compiled.diagnostics()));
                     continue;
                 }
                 // Student classes come first on the class path: one named like a course class would replace it.
                 for (String clash : courseClasses.removeClashes(compiled.classes())) {
-                    problems.add(clash + " has the name of a class of the course's tests; yours was not used (rename it):"
-                            + " the course's own " + clash.substring(clash.lastIndexOf('.') + 1) + " ran instead");
+                    problems.add(sentences.say("grader.courseClassClash", clash, clash.substring(clash.lastIndexOf('.') + 1)));
                 }
                 List<String> apiProblems = api.check(exercise, compiled.classes());
                 if (!apiProblems.isEmpty()) {
                     scores.put(exercise, scorer.notRun(exercise, "api-mismatch", tests,
-                            "the classes do not match the contract: " + String.join("; ", apiProblems), apiProblems));
+                            sentences.say("grader.apiMismatch", String.join("; ", apiProblems)), apiProblems));
                     continue;
                 }
                 ready.put(exercise, compiled.classes());
             }
         }
         phases.put("compile", (System.nanoTime() - compileStart) / 1_000_000);
-        String verdict = "graded";
+        Verdict verdict = Verdict.GRADED;
         if (!ready.isEmpty()) {
             Map<String, TestResult> results = new LinkedHashMap<>();
             List<Path> coverageFiles = new ArrayList<>();
             long runStart = System.nanoTime();
             if (!runSuites(ready, results, coverageFiles, problems, work)) {
-                verdict = "error";
+                verdict = Verdict.ERROR;
             }
             phases.put("run", (System.nanoTime() - runStart) / 1_000_000);
             long coverageStart = System.nanoTime();
             for (String exercise : ready.keySet()) {
-                ExerciseScore graded = scorer.graded(exercise, testsOf(exercise), results, "no result");
+                ExerciseScore graded = scorer.graded(exercise, testsOf(exercise), results, sentences.say("grader.noResult"));
                 if (!coverageFiles.isEmpty()) {
                     graded = graded.withCoverage(CoverageReader.read(coverageFiles, ready.get(exercise),
                             studentSources(exercise, submission.sources().get(exercise))));
@@ -129,7 +136,7 @@ public final class StudentGrader {
             max += s.max();
         }
         if (submission.refused()) {
-            verdict = "error";
+            verdict = Verdict.REFUSED;
         }
         return new StudentScore(submission.id(), verdict, Points.round(score), Points.round(max), ordered, problems,
                 (System.nanoTime() - start) / 1_000_000, phases);
@@ -159,29 +166,26 @@ public final class StudentGrader {
                 coverageFiles.add(exec);
             }
             if (outcome.forgedLines() > 0) {
-                problems.add("the submission printed " + outcome.forgedLines() + " line(s) made to look like test results;"
-                        + " they were ignored (results travel signed, over a channel the tests' code cannot reach)");
+                problems.add(sentences.say("grader.forgedLines", outcome.forgedLines()));
             }
-            outcome.cappedOutput().forEach((test, bytes) -> problems.add(racecourse.testkit.PointsTable.shortName(test)
-                    + " printed " + bytes + " bytes more than the " + racecourse.grader.run.ChildMain.OUTPUT_PER_TEST + " bytes kept per test;"
-                    + " they were dropped (printing in a loop slows every test)"));
+            outcome.cappedOutput().forEach((test, bytes) -> problems.add(sentences.say("grader.cappedOutput",
+                    racecourse.testkit.PointsTable.shortName(test), bytes, racecourse.grader.run.ChildMain.OUTPUT_PER_TEST)));
             if (outcome.tests().isEmpty()) {
-                problems.add("grader error: the test JVM reported no test at all (exit code " + outcome.exitCode()
-                        + "). Its last output:\n" + outcome.otherOutput());
+                problems.add(sentences.say("grader.noTestsReported", outcome.exitCode(), outcome.otherOutput()));
                 return false;
             }
             if (outcome.finished()) {
                 return true;
             }
-            String during = outcome.endedDuring() == null ? "" : " (while " + outcome.endedDuring() + " ran)";
+            String why = outcome.end().sentence(sentences);
+            String ended = outcome.endedDuring() == null ? why : sentences.say("grader.whileRan", why, outcome.endedDuring());
             if (outcome.timedOut()) {
-                problems.add(outcome.end().sentence() + during + "; tests without a result count as failed");
+                problems.add(sentences.say("grader.timedOut", ended));
                 return true;
             }
             String culprit = exerciseOf(outcome.endedDuring());
             List<String> notRun = pending.stream().filter(e -> !e.equals(culprit) && hasTestsNotRun(e, outcome)).toList();
-            problems.add(outcome.end().sentence() + during + (notRun.isEmpty() ? ""
-                    : "; the exercises that had not run yet (" + String.join(", ", notRun) + ") were run again in a new JVM, in full"));
+            problems.add(notRun.isEmpty() ? ended : sentences.say("grader.ranAgain", ended, String.join(", ", notRun)));
             if (notRun.size() == pending.size()) {
                 return true;
             }

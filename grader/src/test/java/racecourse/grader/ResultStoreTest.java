@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
 
 /** What --resume may take from an earlier run, and what it must grade again. */
 class ResultStoreTest {
@@ -27,7 +28,7 @@ class ResultStoreTest {
     void a_result_is_read_back_for_the_same_submission_only() throws IOException {
         ResultStore store = new ResultStore(out);
         assertFalse(store.begin(SETTINGS, true), "nothing to resume in an empty folder");
-        store.keep("alice", "digest-1", student("alice", "graded"));
+        store.keep("alice", "digest-1", student("alice", Verdict.GRADED));
         assertEquals(20.0, store.earlier("alice", "digest-1").orElseThrow().score());
         assertTrue(store.earlier("alice", "digest-2").isEmpty(), "a submission changed since is graded again");
         assertTrue(store.earlier("bob", "digest-1").isEmpty(), "bob was never graded");
@@ -38,7 +39,7 @@ class ResultStoreTest {
     void a_grader_error_is_tried_again_and_its_trace_kept() throws IOException {
         ResultStore store = new ResultStore(out);
         store.begin(SETTINGS, false);
-        store.keep("carol", "d", student("carol", "error"));
+        store.keep("carol", "d", student("carol", Verdict.ERROR));
         assertTrue(store.earlier("carol", "d").isEmpty(), "our own failure is not a result to keep");
         store.graderError("carol", new IllegalStateException("the grader's bug"));
         assertTrue(Files.readString(out.resolve("carol").resolve(ResultStore.GRADER_ERROR)).contains("IllegalStateException: the grader's bug"));
@@ -55,7 +56,7 @@ class ResultStoreTest {
         assertTrue(new ResultStore(out).begin(SETTINGS, true), "the same settings resume");
     }
 
-    private static StudentScore student(String id, String verdict) {
+    private static StudentScore student(String id, Verdict verdict) {
         return new StudentScore(id, verdict, 20, 20, Map.of(), List.of(), 1234, Map.of("run", 1000L));
     }
 }

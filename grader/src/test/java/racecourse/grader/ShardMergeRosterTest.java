@@ -19,6 +19,7 @@ import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.Roster.IdColumn;
 import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
 
 /**
  * The roster across shards, from hand-made shard folders (no grading): each shard records the roster it
@@ -72,7 +73,7 @@ class ShardMergeRosterTest {
         Path dir = work.resolve(folder);
         Files.createDirectories(dir);
         List<StudentScore> students = ids.stream()
-                .map(id -> new StudentScore(id, "graded", 15, 20, Map.of(), List.of(), 1000, Map.of())).toList();
+                .map(id -> new StudentScore(id, Verdict.GRADED, 15, 20, Map.of(), List.of(), 1000, Map.of())).toList();
         for (String id : ids) {
             Files.createDirectories(dir.resolve(id));
             Files.writeString(dir.resolve(id).resolve("index.html"), "<h1>" + id + "</h1>");

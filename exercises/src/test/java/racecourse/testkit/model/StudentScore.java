@@ -6,12 +6,12 @@ import java.util.Map;
 /**
  * Everything graded for one student.
  *
- * @param verdict graded, or error when the grader itself could not grade (our fault, not the student's)
+ * @param verdict graded, refused (the submission could not be read), or error (the grader failed: its fault)
  * @param problems lines about the submission as a whole (refused archive, duplicates, timeouts)
  * @param phaseMillis where the time went: intake, compile (with the contract check), run (the test
  *     JVMs), coverage
  */
-public record StudentScore(String id, String verdict, double score, double max, Map<String, ExerciseScore> exercises,
+public record StudentScore(String id, Verdict verdict, double score, double max, Map<String, ExerciseScore> exercises,
         List<String> problems, long millis, Map<String, Long> phaseMillis) {
 
     public StudentScore {

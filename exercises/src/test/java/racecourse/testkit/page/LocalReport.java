@@ -5,25 +5,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import racecourse.testkit.Diagnoses;
 import racecourse.testkit.PointsTable;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.Scoring;
 import racecourse.testkit.Seeds;
 import racecourse.testkit.classroom.ClassroomResult;
+import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.Verdict;
 
 /**
  * Writes the student's page at the end of a local {@code mvn test}: the grader's page (same template,
@@ -42,7 +47,7 @@ public final class LocalReport implements TestExecutionListener {
     public static final String VERSION = "local run (mvn test)";
 
     private final Map<String, Result> results = new LinkedHashMap<>();
-    private final Map<String, String> failedContainers = new LinkedHashMap<>();
+    private final Map<String, ContainerFailure> failedContainers = new LinkedHashMap<>();
     private final Map<String, Long> started = new LinkedHashMap<>();
     private final Path dir;
     private final Path classroomDir;
@@ -67,6 +72,10 @@ public final class LocalReport implements TestExecutionListener {
         this.classroomDir = classroomDir;
     }
 
+    /** Why a class (or a container in it) failed outside its tests: its tests without a result take this. */
+    private record ContainerFailure(String message, Throwable failure) {
+    }
+
     /** One test of the plan, and what happened to it. */
     private static final class Result {
         final String exercise;
@@ -75,6 +84,7 @@ public final class LocalReport implements TestExecutionListener {
         final boolean hidden;
         String status = "missing";
         String message = "not run: the run ended before this test";
+        Set<Diagnosis> diagnoses = EnumSet.of(Diagnosis.NEVER_STARTED);
         long millis;
         Speedup speedup;
 
@@ -111,12 +121,13 @@ public final class LocalReport implements TestExecutionListener {
         if (r == null) {
             if (!id.isTest() && !passed) {
                 // A failing @BeforeAll fails every test of its class; JUnit reports none of them.
-                failedContainers.put(id.getUniqueId(), message);
+                failedContainers.put(id.getUniqueId(), new ContainerFailure(message, result.getThrowable().orElse(null)));
             }
             return;
         }
         r.status = passed ? "passed" : "failed";
         r.message = passed ? "" : message;
+        r.diagnoses = passed ? EnumSet.noneOf(Diagnosis.class) : Diagnoses.of(result.getThrowable().orElse(null), r.category);
         Long start = started.get(id.getUniqueId());
         r.millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
     }
@@ -136,8 +147,9 @@ public final class LocalReport implements TestExecutionListener {
         if (r != null) {
             r.status = "failed";
             r.message = "skipped: " + reason;
+            r.diagnoses = EnumSet.noneOf(Diagnosis.class);
         } else {
-            failedContainers.put(id.getUniqueId(), "skipped: " + reason);
+            failedContainers.put(id.getUniqueId(), new ContainerFailure("skipped: " + reason, null));
         }
     }
 
@@ -185,7 +197,8 @@ public final class LocalReport implements TestExecutionListener {
                 failedContainers.forEach((container, why) -> {
                     if (uniqueId.startsWith(container)) {
                         r.status = "failed";
-                        r.message = why;
+                        r.message = why.message();
+                        r.diagnoses = Diagnoses.of(why.failure(), r.category);
                     }
                 });
             }
@@ -198,7 +211,7 @@ public final class LocalReport implements TestExecutionListener {
             Result r = byKey.get(s.outcome().testKey());
             tests.computeIfAbsent(r.exercise, e -> new ArrayList<>()).add(new TestScore(r.key, r.exercise, r.category,
                     r.status, s.earned(), s.max(), r.millis, r.message, "", rubric.visibility(r.exercise, r.category, r.key, r.hidden),
-                    r.speedup, r.hidden));
+                    r.speedup, r.hidden, r.diagnoses));
         }
         Map<String, ExerciseScore> exercises = new LinkedHashMap<>();
         double score = 0;
@@ -212,7 +225,7 @@ public final class LocalReport implements TestExecutionListener {
             }
         }
         long millis = (System.nanoTime() - planStarted) / 1_000_000;
-        return new StudentScore(System.getProperty("user.name", "student"), "graded", Points.round(score),
+        return new StudentScore(System.getProperty("user.name", "student"), Verdict.GRADED, Points.round(score),
                 Points.round(max), exercises, List.of(), millis, Map.of("run", millis));
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import racecourse.testkit.model.Coverage;
+import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.RosterStudent;
@@ -38,7 +39,7 @@ final class StudentPageView {
         view.put("score", Points.text(s.score()));
         view.put("max", Points.text(s.max()));
         view.put("percent", s.max() == 0 ? 0 : Math.round(100 * s.score() / s.max()));
-        view.put("verdict", s.verdict());
+        view.put("verdict", text.get("verdict." + s.verdict()));
         view.put("seconds", String.format(Locale.ROOT, "%.1f", s.millis() / 1000.0));
         view.put("hasProblems", !s.problems().isEmpty());
         view.put("problems", s.problems());
@@ -61,6 +62,7 @@ final class StudentPageView {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("exercise", e.exercise());
         ev.put("status", e.status());
+        ev.put("exerciseStatusText", text.get("exerciseStatus." + e.status()));
         ev.put("score", Points.text(e.score()));
         ev.put("max", Points.text(e.max()));
         List<String> cells = new ArrayList<>();
@@ -128,7 +130,7 @@ final class StudentPageView {
         tv.put("hidden", t.hidden());
         tv.put("statusText", text.getOrDefault(t.status(), t.status()));
         // A test that never started (the JVM ended during another one) says so in one line, folded.
-        boolean started = !t.message().startsWith("not run:");
+        boolean started = !t.diagnoses().contains(Diagnosis.NEVER_STARTED);
         tv.put("failed", ran && started && !t.status().equals("passed"));
         tv.put("score", Points.text(t.score()));
         tv.put("max", Points.text(t.max()));

@@ -23,6 +23,7 @@ import racecourse.grader.roster.RosterProblem;
 import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
 import racecourse.grader.run.Sandbox;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.Seeds;
@@ -155,7 +156,7 @@ final class GradeCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("graded %d students into %s (%.1f s)%n", run.students().size(), out.toAbsolutePath(),
                 run.millis() / 1000.0);
         RosterSummary.print(run, spec.commandLine().getOut());
-        boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch("error"::equals);
+        boolean anyError = run.students().stream().map(StudentScore::verdict).anyMatch(Verdict.ERROR::equals);
         return anyError ? 1 : 0;
     }
 

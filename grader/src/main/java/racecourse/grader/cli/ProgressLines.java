@@ -5,6 +5,7 @@ import java.util.Locale;
 import racecourse.grader.Progress;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Points;
+import racecourse.testkit.model.Verdict;
 
 /**
  * Progress as plain lines, one per student ({@code [3/20] alice: 95 / 100 in 31.2 s}), for logs and
@@ -37,7 +38,7 @@ final class ProgressLines implements Progress {
     public synchronized void finished(StudentScore s, int done, long elapsedMillis) {
         String line = String.format(Locale.ROOT, "[%d/%d] %s: %s / %s in %.1f s%s", done, total, s.id(),
                 Points.text(s.score()), Points.text(s.max()), s.millis() / 1000.0,
-                s.verdict().equals("graded") ? "" : " (" + s.verdict() + ")");
+                s.verdict() == Verdict.GRADED ? "" : " (" + s.verdict() + ")");
         if (terminal) {
             out.print("\r\033[K" + line + "\n" + (done < total ? bar(done, elapsedMillis) : ""));
         } else {

@@ -7,8 +7,11 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import racecourse.testkit.page.Sentences;
 
 /**
  * Checks compiled classes against the contract before anything runs, by reading their bytecode
@@ -18,20 +21,24 @@ public final class ApiCheck {
 
     private final Contract contract;
 
-    public ApiCheck(Contract contract) {
+    private final Sentences sentences;
+
+    /** @param sentences the language of the problems it reports */
+    public ApiCheck(Contract contract, Sentences sentences) {
         this.contract = contract;
+        this.sentences = sentences;
     }
 
     /** The problems of one exercise's classes; empty when the API matches the contract. */
     public List<String> check(String exercise, Path classes) {
         JavaClasses imported = new ClassFileImporter().importPath(classes);
         List<String> problems = new ArrayList<>();
+        Set<String> missingClasses = new HashSet<>();
         for (Contract.Member m : contract.of(exercise)) {
             Optional<JavaClass> owner = imported.stream().filter(c -> c.getName().equals(m.className())).findFirst();
-            String simple = m.className().substring(m.className().lastIndexOf('.') + 1);
             if (owner.isEmpty()) {
-                if (problems.stream().noneMatch(p -> p.startsWith("class " + simple + " "))) {
-                    problems.add("class " + simple + " is missing: the contract needs public class " + m.className());
+                if (missingClasses.add(m.className())) {
+                    problems.add(sentences.say("grader.api.classMissing", shortName(m.className()), m.className()));
                 }
                 continue;
             }
@@ -40,7 +47,7 @@ public final class ApiCheck {
         return problems;
     }
 
-    private static Optional<String> problem(JavaClass owner, Contract.Member m) {
+    private Optional<String> problem(JavaClass owner, Contract.Member m) {
         List<JavaCodeUnit> sameName = new ArrayList<>();
         for (JavaCodeUnit unit : owner.getCodeUnits()) {
             if (unit.getName().equals(m.name())) {
@@ -53,23 +60,23 @@ public final class ApiCheck {
                 continue;
             }
             if (!unit.getModifiers().contains(JavaModifier.PUBLIC)) {
-                return Optional.of(m.display() + " must be public");
+                return Optional.of(sentences.say("grader.api.mustBePublic", m.display()));
             }
             if (m.isStatic() != unit.getModifiers().contains(JavaModifier.STATIC)) {
-                return Optional.of(m.display() + (m.isStatic() ? " must be static" : " must not be static"));
+                return Optional.of(sentences.say(m.isStatic() ? "grader.api.mustBeStatic" : "grader.api.mustNotBeStatic", m.display()));
             }
             String found = unit.getRawReturnType().getName();
             if (m.returnType() != null && !found.equals(m.returnType())) {
-                return Optional.of(m.display() + " must return " + shortName(m.returnType()) + ", found " + shortName(found));
+                return Optional.of(sentences.say("grader.api.mustReturn", m.display(), shortName(m.returnType()), shortName(found)));
             }
             return Optional.empty();
         }
         if (!sameName.isEmpty()) {
             List<String> params = sameName.get(0).getRawParameterTypes().stream().map(c -> shortName(c.getName())).toList();
-            return Optional.of(m.display() + " is missing (found " + m.display().substring(0, m.display().indexOf('('))
-                    + "(" + String.join(", ", params) + ") instead: the parameter types are fixed by the contract)");
+            return Optional.of(sentences.say("grader.api.foundInstead", m.display(), m.display().substring(0, m.display().indexOf('(')),
+                    String.join(", ", params)));
         }
-        return Optional.of(m.display() + " is missing");
+        return Optional.of(sentences.say("grader.api.missing", m.display()));
     }
 
     private static String shortName(String type) {

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import racecourse.testkit.Rubric;
+import racecourse.testkit.page.Sentences;
 
 /**
  * Turns each child of the submissions folder (a folder or a .zip) into a {@link Submission}. Sources
@@ -29,10 +30,17 @@ public final class Intake {
     private static final int MAX_DEPTH = 25;
 
     private final Path workDir;
+    private final Sentences sentences;
 
-    /** @param workDir where archives are unpacked, one folder per student */
+    /** @param workDir where archives are unpacked, one folder per student; problems in English */
     public Intake(Path workDir) {
+        this(workDir, Sentences.in("en"));
+    }
+
+    /** @param sentences the language of the problems it reports */
+    public Intake(Path workDir, Sentences sentences) {
         this.workDir = workDir;
+        this.sentences = sentences;
     }
 
     /** Every folder and .zip in {@code submissions}, by name; other files are reported in {@code skipped}. */
@@ -92,7 +100,7 @@ public final class Intake {
             try {
                 SafeUnzip.extract(candidate, root);
             } catch (SafeUnzip.Refused refused) {
-                return Submission.refused(id, candidate, refused.getMessage());
+                return Submission.refused(id, candidate, refused.in(sentences));
             }
         }
         return locate(id, candidate, root, work);
@@ -115,8 +123,7 @@ public final class Intake {
                 Path copy = work.resolve("utf-8").resolve(root.relativize(file).toString());
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, text, StandardCharsets.UTF_8);
-                problems.add(root.relativize(file) + " is not UTF-8; it was read as " + decoded.charset()
-                        + " and graded. Save your files as UTF-8: that is what javac and Maven expect.");
+                problems.add(sentences.say("grader.intake.notUtf8", root.relativize(file), decoded.charset()));
                 file = copy;
             }
             Matcher m = PACKAGE.matcher(text);
@@ -131,8 +138,8 @@ public final class Intake {
             } else {
                 Path kept = preferred(earlier, file);
                 files.put(fileName, kept);
-                problems.add("two copies of " + fileName + " (" + root.relativize(earlier) + " and " + root.relativize(file)
-                        + "); graded: " + root.relativize(kept));
+                problems.add(sentences.say("grader.intake.twoCopies", fileName, root.relativize(earlier), root.relativize(file),
+                        root.relativize(kept)));
             }
         }
         Map<String, List<Path>> sources = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import racecourse.testkit.page.Sentences;
 
 /**
  * Extracts a student's .zip, refusing what could hurt the grader: entries that leave the target
@@ -21,10 +22,22 @@ public final class SafeUnzip {
     static final int MAX_ENTRIES = 5_000;
     static final long MAX_TOTAL_BYTES = 50L * 1024 * 1024;
 
-    /** Why an archive was refused; the message goes to the student's report as is. */
+    /** Why an archive was refused: a sentence of the language files ({@code grader.archive.*}) and its facts. */
     public static final class Refused extends Exception {
-        public Refused(String message) {
-            super(message);
+        private static final long serialVersionUID = 1L;
+
+        private final String key;
+        private final transient Object[] facts;
+
+        Refused(String key, Object... facts) {
+            super(Sentences.in("en").say(key, facts));
+            this.key = key;
+            this.facts = facts;
+        }
+
+        /** The reason for the student's report, in its language. */
+        public String in(Sentences sentences) {
+            return sentences.say(key, facts);
         }
     }
 
@@ -36,7 +49,7 @@ public final class SafeUnzip {
         Path root = target.toAbsolutePath().normalize();
         try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
             if (file.size() > MAX_ENTRIES) {
-                throw new Refused("archive refused: " + file.size() + " entries (at most " + MAX_ENTRIES + ")");
+                throw new Refused("grader.archive.tooManyEntries", file.size(), MAX_ENTRIES);
             }
             long total = 0;
             Enumeration<? extends ZipEntry> entries = file.entries();
@@ -44,12 +57,11 @@ public final class SafeUnzip {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if (name.startsWith("/") || name.startsWith("\\") || name.contains(":")) {
-                    throw new Refused("archive refused: entry '" + name + "' has an absolute path");
+                    throw new Refused("grader.archive.absolutePath", name);
                 }
                 Path out = root.resolve(name).normalize();
                 if (!out.startsWith(root)) {
-                    throw new Refused("archive refused: entry '" + name + "' would be written outside the submission"
-                            + " folder (zip-slip)");
+                    throw new Refused("grader.archive.outside", name);
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(out);
@@ -61,8 +73,7 @@ public final class SafeUnzip {
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         total += n;
                         if (total > MAX_TOTAL_BYTES) {
-                            throw new Refused("archive refused: it unpacks to more than " + MAX_TOTAL_BYTES / (1024 * 1024)
-                                    + " MB (a zip bomb?); a submission is a few source files");
+                            throw new Refused("grader.archive.tooLarge", MAX_TOTAL_BYTES / (1024 * 1024));
                         }
                         os.write(buffer, 0, n);
                     }
@@ -70,14 +81,13 @@ public final class SafeUnzip {
             }
         } catch (IllegalArgumentException e) {
             // ZipFile reports an entry name that is not valid UTF-8 this way.
-            throw new Refused("archive refused: an entry name is not valid UTF-8 (" + e.getMessage() + "); zip it again"
-                    + " with UTF-8 file names");
+            throw new Refused("grader.archive.badName");
         } catch (ZipException e) {
             if (String.valueOf(e.getMessage()).contains("bad entry name")) {
                 // JDK 17's ZipFile says this when a name is not valid in the charset (UTF-8) it was opened with.
-                throw new Refused("archive refused: an entry name is not valid UTF-8; zip it again with UTF-8 file names");
+                throw new Refused("grader.archive.badName");
             }
-            throw new Refused("archive refused: not a readable .zip (" + e.getMessage() + ")");
+            throw new Refused("grader.archive.unreadable", e.getMessage());
         }
     }
 }

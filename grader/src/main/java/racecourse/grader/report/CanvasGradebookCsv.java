@@ -16,6 +16,7 @@ import racecourse.testkit.model.Points;
 import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
 
 /**
  * grades-canvas.csv, in the layout Canvas's gradebook import reads (Grades, Import): the headings
@@ -63,7 +64,7 @@ public final class CanvasGradebookCsv {
             if (s == null && !absent.contains(r.id())) {
                 continue; // graded by another shard: that shard's file, and the merge's, have the row
             }
-            String score = s == null ? "0" : s.verdict().equals("error") ? "" : Points.text(s.score());
+            String score = s == null ? "0" : s.verdict() == Verdict.ERROR ? "" : Points.text(s.score());
             List<String> cells = new ArrayList<>(List.of(r.name()));
             for (Roster.IdColumn c : Roster.IdColumn.values()) {
                 cells.add(roster.idColumn() == c ? r.account() : "");
@@ -76,7 +77,7 @@ public final class CanvasGradebookCsv {
 
     /** What every graded student of the run could reach (the same for all); from the rubric when no one was graded. */
     static double pointsPossible(GradingRun run) {
-        return run.students().stream().filter(s -> !s.verdict().equals("error")).mapToDouble(StudentScore::max).max()
+        return run.students().stream().filter(s -> s.verdict() != Verdict.ERROR).mapToDouble(StudentScore::max).max()
                 .orElseGet(() -> {
                     Rubric rubric = Rubric.load();
                     return run.exercises().stream().flatMap(e -> Rubric.CATEGORIES.stream().map(c -> rubric.categoryPoints(e, c)))

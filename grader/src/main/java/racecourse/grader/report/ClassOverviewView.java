@@ -41,12 +41,13 @@ final class ClassOverviewView {
             List<Map<String, Object>> cells = new ArrayList<>();
             for (String e : run.exercises()) {
                 ExerciseScore es = s.exercises().get(e);
-                String shown = es == null ? "" : Points.text(es.score()) + (es.status().equals("graded") ? "" : " (" + es.status() + ")");
+                String shown = es == null ? "" : Points.text(es.score()) + (es.status().equals("graded") ? ""
+                        : " (" + text.get("exerciseStatus." + es.status()) + ")");
                 cells.add(Map.of("text", shown, "value", es == null ? "" : Points.text(es.score())));
             }
             String name = run.roster() == null ? "" : run.roster().student(s.id()).map(RosterStudent::name).orElse("");
             students.add(Map.of("id", s.id(), "name", name, "href", href, "cells", cells, "score", Points.text(s.score()),
-                    "max", Points.text(s.max()), "verdict", s.verdict()));
+                    "max", Points.text(s.max()), "verdict", text.get("verdict." + s.verdict())));
             List<String> what = new ArrayList<>();
             s.exercises().values().stream().filter(e -> !e.status().equals("graded"))
                     .forEach(e -> what.add(e.exercise() + ": " + e.status()));

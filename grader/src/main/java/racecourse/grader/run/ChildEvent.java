@@ -1,5 +1,8 @@
 package racecourse.grader.run;
 
+import java.util.Set;
+import racecourse.testkit.model.Diagnosis;
+
 /**
  * What the child JVM tells the grader, one event per signed line of the result channel. Only
  * {@link ChildEventCodec} turns events into lines and back, so both ends read the same protocol.
@@ -17,9 +20,12 @@ public sealed interface ChildEvent {
     record Start(String key) implements ChildEvent {
     }
 
-    /** A test finished (or was skipped, reported as FAILED); {@code output} is what it printed, capped. */
-    record Result(String key, TestResult.Status status, long millis, String message, String output)
-            implements ChildEvent {
+    /**
+     * A test finished (or was skipped, reported as FAILED); {@code output} is what it printed, capped;
+     * {@code diagnoses} what its failure's exceptions say about the bug (empty when it passed).
+     */
+    record Result(String key, TestResult.Status status, long millis, String message, String output,
+            Set<Diagnosis> diagnoses) implements ChildEvent {
     }
 
     /**
@@ -27,7 +33,7 @@ public sealed interface ChildEvent {
      * its tests without a result fail with this message. {@code keyPrefix} is the class name and a dot,
      * the start of each of its tests' keys.
      */
-    record ContainerFailed(String keyPrefix, String message, String output) implements ChildEvent {
+    record ContainerFailed(String keyPrefix, String message, String output, Set<Diagnosis> diagnoses) implements ChildEvent {
     }
 
     /** A test printed more than the per-test cap; {@code droppedBytes} were not kept. */

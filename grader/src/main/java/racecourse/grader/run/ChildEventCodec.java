@@ -2,7 +2,11 @@ package racecourse.grader.run;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import racecourse.testkit.model.Diagnosis;
 
 /**
  * The one place that writes and reads the child's protocol: a keyword, then the event's fields,
@@ -25,9 +29,9 @@ public final class ChildEventCodec {
             return line("START", plain(s.key()));
         } else if (event instanceof ChildEvent.Result r) {
             return line("RESULT", plain(r.key()), r.status().name(), Long.toString(r.millis()), text(r.message()),
-                    text(r.output()));
+                    text(r.output()), names(r.diagnoses()));
         } else if (event instanceof ChildEvent.ContainerFailed c) {
-            return line("CONTAINER", plain(c.keyPrefix()), text(c.message()), text(c.output()));
+            return line("CONTAINER", plain(c.keyPrefix()), text(c.message()), text(c.output()), names(c.diagnoses()));
         } else if (event instanceof ChildEvent.Capped c) {
             return line("CAPPED", plain(c.key()), Long.toString(c.droppedBytes()));
         } else if (event instanceof ChildEvent.Measured m) {
@@ -61,13 +65,13 @@ public final class ChildEventCodec {
                     yield new ChildEvent.Start(f[1]);
                 }
                 case "RESULT" -> {
-                    expectFields(line, f, 5);
+                    expectFields(line, f, 6);
                     yield new ChildEvent.Result(f[1], TestResult.Status.valueOf(f[2]), Long.parseLong(f[3]),
-                            untext(f[4]), untext(f[5]));
+                            untext(f[4]), untext(f[5]), diagnoses(f[6]));
                 }
                 case "CONTAINER" -> {
-                    expectFields(line, f, 3);
-                    yield new ChildEvent.ContainerFailed(f[1], untext(f[2]), untext(f[3]));
+                    expectFields(line, f, 4);
+                    yield new ChildEvent.ContainerFailed(f[1], untext(f[2]), untext(f[3]), diagnoses(f[4]));
                 }
                 case "CAPPED" -> {
                     expectFields(line, f, 2);
@@ -109,6 +113,21 @@ public final class ChildEventCodec {
         private static String abbreviated(String line) {
             return line.length() <= 200 ? line : line.substring(0, 200) + "...";
         }
+    }
+
+    // A set of enum constants as their names, comma-separated; empty for none.
+    private static String names(Set<Diagnosis> diagnoses) {
+        return diagnoses.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<Diagnosis> diagnoses(String field) {
+        Set<Diagnosis> set = EnumSet.noneOf(Diagnosis.class);
+        for (String name : field.split(",")) {
+            if (!name.isEmpty()) {
+                set.add(Diagnosis.valueOf(name));
+            }
+        }
+        return set;
     }
 
     private static void expectFields(String line, String[] fields, int count) {

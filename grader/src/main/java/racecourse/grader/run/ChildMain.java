@@ -29,10 +29,12 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import racecourse.testkit.Diagnoses;
 import racecourse.testkit.PointsTable;
 import racecourse.testkit.page.FailureText;
 import racecourse.testkit.page.LocalReport;
 import racecourse.testkit.Rubric;
+import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.Speedup;
 
 /**
@@ -215,7 +217,7 @@ public final class ChildMain {
                     String printed = capture.takeText();
                     String className = classNameOf(id);
                     if (className != null) {
-                        channel.send(new ChildEvent.ContainerFailed(className + ".", message(result), printed));
+                        channel.send(new ChildEvent.ContainerFailed(className + ".", message(result), printed, diagnoses(result)));
                     }
                 }
                 return;
@@ -228,7 +230,7 @@ public final class ChildMain {
                 channel.send(new ChildEvent.Capped(PointsTable.testKey(id), capture.lastDropped()));
             }
             channel.send(new ChildEvent.Result(PointsTable.testKey(id), passed ? TestResult.Status.PASSED : TestResult.Status.FAILED,
-                    millis, passed ? "" : message(result), printed));
+                    millis, passed ? "" : message(result), printed, passed ? Set.of() : diagnoses(result)));
         }
 
         // A measurement the suite publishes (ParallelMap's speed-up) travels beside the result, never into the score.
@@ -243,7 +245,8 @@ public final class ChildMain {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             if (id.isTest()) {
-                channel.send(new ChildEvent.Result(PointsTable.testKey(id), TestResult.Status.FAILED, 0, "skipped: " + reason, ""));
+                channel.send(new ChildEvent.Result(PointsTable.testKey(id), TestResult.Status.FAILED, 0, "skipped: " + reason, "",
+                        Set.of()));
             }
         }
 
@@ -251,6 +254,11 @@ public final class ChildMain {
         private static String classNameOf(TestIdentifier container) {
             return container.getSource().map(s -> s instanceof ClassSource c ? c.getClassName()
                     : s instanceof MethodSource m ? m.getClassName() : null).orElse(null);
+        }
+
+        // What the exceptions' types say; the grader adds what the test's category says.
+        private static Set<Diagnosis> diagnoses(TestExecutionResult result) {
+            return result.getThrowable().map(Diagnoses::of).orElse(Set.of());
         }
 
         private static String message(TestExecutionResult result) {

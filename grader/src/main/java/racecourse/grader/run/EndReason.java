@@ -1,6 +1,6 @@
 package racecourse.grader.run;
 
-/** Why a child JVM ended; its wording for the report is {@link RunEnd#sentence()}. */
+/** Why a child JVM ended; its wording for the report is {@link RunEnd#sentence(racecourse.testkit.page.Sentences)}. */
 public enum EndReason {
     /** Every test ran and the child said so. */
     FINISHED,

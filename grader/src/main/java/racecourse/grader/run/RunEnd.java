@@ -1,7 +1,11 @@
 package racecourse.grader.run;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
+import racecourse.testkit.model.Diagnosis;
+import racecourse.testkit.page.Sentences;
 
 /**
  * How a child JVM ended: the reason and the numbers its report sentence names. Built through the
@@ -45,31 +49,27 @@ public record RunEnd(EndReason reason, int exitCode, long capSeconds, long liveT
         return new RunEnd(EndReason.EXITED_EARLY, exitCode, 0, 0, "", "");
     }
 
+    /** What the way the run ended says about the test that was running then (the page's hint). */
+    public Set<Diagnosis> diagnoses() {
+        return switch (reason) {
+            case OUT_OF_MEMORY -> EnumSet.of(Diagnosis.OUT_OF_MEMORY);
+            case EXITED_EARLY -> EnumSet.of(Diagnosis.EXITED_EARLY);
+            default -> EnumSet.noneOf(Diagnosis.class);
+        };
+    }
+
     /**
-     * The reason in words for the student's report; empty when the run finished. The only place that
-     * words an {@link EndReason}: code that acts on the reason switches on the enum, never on this text.
+     * The reason in words for the student's report, in the run's language; empty when the run finished. The
+     * only place that words an {@link EndReason}: code that acts on the reason switches on the enum.
      */
-    // Reword with care: the test kit's page still picks its hints from these words ("the test JVM ran out of
-    // memory", "System.exit or"), because the reason does not yet travel to it beside the message.
-    public String sentence() {
-        switch (reason) {
-            case FINISHED:
-                return "";
-            case LEFTOVER_THREADS:
-                return "the " + exercise + " exercise left threads running on a core after its tests (" + threads
-                        + "), so the other exercises' timed tests would have run against them";
-            case TIME_CAP:
-                return "the test run passed its time cap of " + capSeconds + " s and was stopped (a hang or an endless loop?)";
-            case THREAD_LIMIT:
-                return "the code had " + liveThreads + " threads alive at once (the limit is " + ChildMain.MAX_THREADS
-                        + "); the test JVM was stopped";
-            case OUT_OF_MEMORY:
-                return "the test JVM ran out of memory (exit code " + exitCode + ")";
-            case EXITED_EARLY:
-                return "the test JVM ended before the tests were done (exit code " + exitCode + "): the code may call"
-                        + " System.exit or Runtime.halt, or stop the test runner's threads";
-            default:
-                throw new IllegalStateException("no sentence for " + reason);
-        }
+    public String sentence(Sentences sentences) {
+        return switch (reason) {
+            case FINISHED -> "";
+            case LEFTOVER_THREADS -> sentences.say("grader.end.leftoverThreads", exercise, threads);
+            case TIME_CAP -> sentences.say("grader.end.timeCap", capSeconds);
+            case THREAD_LIMIT -> sentences.say("grader.end.threadLimit", liveThreads, ChildMain.MAX_THREADS);
+            case OUT_OF_MEMORY -> sentences.say("grader.end.outOfMemory", exitCode);
+            case EXITED_EARLY -> sentences.say("grader.end.exitedEarly", exitCode);
+        };
     }
 }

@@ -12,11 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.Speedup;
+import racecourse.testkit.page.Sentences;
 
 /**
  * Runs the course suites of some exercise packages against one set of compiled classes, in a fresh
@@ -31,15 +34,16 @@ public final class SuiteRun {
     private final List<String> jvmOptions;
     private final Sandbox sandbox;
     private final List<Path> alsoVisible;
+    private final Sentences sentences;
 
-    /** Without a sandbox: for the course's own checks, which run only the project's code. */
+    /** Without a sandbox, in English: for the course's own checks, which run only the project's code. */
     public SuiteRun(List<Path> suiteClasspath, ChildJvm jvm) {
-        this(suiteClasspath, jvm, new NoSandbox(), List.of());
+        this(suiteClasspath, jvm, new NoSandbox(), List.of(), Sentences.in("en"));
     }
 
-    /** With {@code jvm}'s options, and its files visible in the sandbox. */
-    public SuiteRun(List<Path> suiteClasspath, ChildJvm jvm, Sandbox sandbox, List<Path> alsoVisible) {
-        this(suiteClasspath, jvm.options(), sandbox, concat(alsoVisible, jvm.files()));
+    /** With {@code jvm}'s options, its files visible in the sandbox, and tests without a result explained in {@code sentences}. */
+    public SuiteRun(List<Path> suiteClasspath, ChildJvm jvm, Sandbox sandbox, List<Path> alsoVisible, Sentences sentences) {
+        this(suiteClasspath, jvm.options(), sandbox, concat(alsoVisible, jvm.files()), sentences);
     }
 
     private static List<Path> concat(List<Path> a, List<Path> b) {
@@ -53,11 +57,13 @@ public final class SuiteRun {
      *     this grader's classes
      * @param alsoVisible files the child needs to see besides its class path (the coverage agent)
      */
-    public SuiteRun(List<Path> suiteClasspath, List<String> jvmOptions, Sandbox sandbox, List<Path> alsoVisible) {
+    private SuiteRun(List<Path> suiteClasspath, List<String> jvmOptions, Sandbox sandbox, List<Path> alsoVisible,
+            Sentences sentences) {
         this.suiteClasspath = List.copyOf(suiteClasspath);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.sandbox = sandbox;
         this.alsoVisible = List.copyOf(alsoVisible);
+        this.sentences = sentences;
     }
 
     /**
@@ -164,7 +170,7 @@ public final class SuiteRun {
         boolean done = !events.isEmpty() && events.get(events.size() - 1) instanceof ChildEvent.Done;
         String running = runningAtTheEnd(events);
         RunEnd end = done ? RunEnd.finished(exit) : end(finished, exit, cap, events, output.otherOutput());
-        return new Outcome(read(events, running, end.sentence()), exit, !finished, done, output.forgedLines(),
+        return new Outcome(read(events, running, end), exit, !finished, done, output.forgedLines(),
                 output.otherOutput(), done ? null : running, end, capped(events));
     }
 
@@ -220,7 +226,7 @@ public final class SuiteRun {
         return RunEnd.exitedEarly(exit);
     }
 
-    private static List<TestResult> read(List<ChildEvent> events, String running, String endSentence) {
+    private List<TestResult> read(List<ChildEvent> events, String running, RunEnd end) {
         Map<String, TestResult> byKey = new LinkedHashMap<>();
         Map<String, ChildEvent.ContainerFailed> failedClasses = new LinkedHashMap<>();
         Map<String, Speedup> measured = new LinkedHashMap<>();
@@ -228,14 +234,17 @@ public final class SuiteRun {
             if (event instanceof ChildEvent.Measured m) {
                 Speedup.parse(m.payload()).ifPresent(speedup -> measured.put(m.key(), speedup));
             } else if (event instanceof ChildEvent.Expect e) {
-                String reason = e.key().equals(running) ? "no result: " + endSentence + " (while this test ran)"
-                        : "not run: " + endSentence + (running == null ? "" : " (while " + racecourse.testkit.PointsTable.shortName(running) + " ran)");
+                boolean wasRunning = e.key().equals(running);
+                String why = end.sentence(sentences);
+                String reason = wasRunning ? sentences.say("grader.test.noResult", why)
+                        : running == null ? sentences.say("grader.test.notRun", why)
+                        : sentences.say("grader.test.notRunWhile", why, racecourse.testkit.PointsTable.shortName(running));
                 byKey.put(e.key(), new TestResult(e.key(), e.exercise(), e.category(), TestResult.Status.MISSING, 0, reason, "", null,
-                        e.hidden()));
+                        e.hidden(), wasRunning ? end.diagnoses() : EnumSet.of(Diagnosis.NEVER_STARTED)));
             } else if (event instanceof ChildEvent.Result r && byKey.containsKey(r.key())) {
                 TestResult expected = byKey.get(r.key());
                 byKey.put(r.key(), new TestResult(r.key(), expected.exercise(), expected.category(), r.status(), r.millis(),
-                        r.message(), r.output(), measured.get(r.key()), expected.hidden()));
+                        r.message(), r.output(), measured.get(r.key()), expected.hidden(), r.diagnoses()));
             } else if (event instanceof ChildEvent.ContainerFailed c) {
                 failedClasses.put(c.keyPrefix(), c);
             }
@@ -246,7 +255,7 @@ public final class SuiteRun {
                 for (ChildEvent.ContainerFailed failed : failedClasses.values()) {
                     if (r.key().startsWith(failed.keyPrefix())) {
                         r = new TestResult(r.key(), r.exercise(), r.category(), TestResult.Status.FAILED, 0,
-                                failed.message(), failed.output(), null, r.hidden());
+                                failed.message(), failed.output(), null, r.hidden(), failed.diagnoses());
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package racecourse.grader.run;
 
+import java.util.Set;
+import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.Speedup;
 
 /**
@@ -11,9 +13,10 @@ import racecourse.testkit.model.Speedup;
  * @param output what the test printed to System.out and System.err, capped
  * @param speedup the speed-up the test measured and published (shown, never scored); null for other tests
  * @param hidden an instructor-only test (hidden/), as the child discovered it
+ * @param diagnoses what the failure's exceptions, or the way the run ended, say about the bug
  */
 public record TestResult(String key, String exercise, String category, Status status, long millis, String message,
-        String output, Speedup speedup, boolean hidden) {
+        String output, Speedup speedup, boolean hidden, Set<Diagnosis> diagnoses) {
 
     public enum Status { PASSED, FAILED, MISSING }
 

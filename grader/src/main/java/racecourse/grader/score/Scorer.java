@@ -3,11 +3,13 @@ package racecourse.grader.score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.TestScore;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.run.TestResult;
+import racecourse.testkit.Diagnoses;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.Scoring;
 
@@ -37,7 +39,8 @@ public final class Scorer {
             tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), status, s.earned(), s.max(),
                     r == null ? 0 : r.millis(), message == null ? "" : message, r == null ? "" : r.output(),
                     rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey(), hidden),
-                    r == null ? null : r.speedup(), hidden));
+                    r == null ? null : r.speedup(), hidden,
+                    r == null || r.passed() ? Set.of() : Diagnoses.inCategory(r.diagnoses(), s.outcome().category())));
         }
         return Points.exercise(exercise, "graded", tests, List.of());
     }
@@ -51,7 +54,7 @@ public final class Scorer {
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
             boolean hidden = isHidden(inventory, s.outcome().testKey());
             tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), "failed", 0, s.max(), 0, reason, "",
-                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey(), hidden), null, hidden));
+                    rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey(), hidden), null, hidden, Set.of()));
         }
         return Points.exercise(exercise, status, tests, diagnostics);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
 
 class ProgressLinesTest {
 
@@ -24,8 +25,8 @@ class ProgressLinesTest {
         StringWriter text = new StringWriter();
         ProgressLines progress = new ProgressLines(new PrintWriter(text), false);
         progress.started(2);
-        progress.finished(new StudentScore("alice", "graded", 95.5, 100, Map.of(), List.of(), 31_200, Map.of()), 1, 31_200);
-        progress.finished(new StudentScore("bob", "error", 0, 100, Map.of(), List.of(), 1_000, Map.of()), 2, 32_000);
+        progress.finished(new StudentScore("alice", Verdict.GRADED, 95.5, 100, Map.of(), List.of(), 31_200, Map.of()), 1, 31_200);
+        progress.finished(new StudentScore("bob", Verdict.ERROR, 0, 100, Map.of(), List.of(), 1_000, Map.of()), 2, 32_000);
         assertEquals("[1/2] alice: 95.50 / 100 in 31.2 s\n[2/2] bob: 0 / 100 in 1.0 s (error)\n",
                 text.toString().replace(System.lineSeparator(), "\n"));
     }
@@ -35,7 +36,7 @@ class ProgressLinesTest {
         StringWriter text = new StringWriter();
         ProgressLines progress = new ProgressLines(new PrintWriter(text), true);
         progress.started(2);
-        progress.finished(new StudentScore("alice", "graded", 100, 100, Map.of(), List.of(), 30_000, Map.of()), 1, 30_000);
+        progress.finished(new StudentScore("alice", Verdict.GRADED, 100, 100, Map.of(), List.of(), 30_000, Map.of()), 1, 30_000);
         String shown = text.toString();
         assertTrue(shown.contains("\r\033[K[1/2] alice: 100 / 100 in 30.0 s\n[===="), shown);
         assertTrue(shown.endsWith("1/2 · 30s elapsed · about 30s left"), shown);

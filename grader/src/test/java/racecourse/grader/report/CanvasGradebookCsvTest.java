@@ -10,6 +10,7 @@ import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.Roster.IdColumn;
 import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
 
 /** grades-canvas.csv from hand-made runs: Canvas's columns, the Points Possible row, and who gets which row. */
 class CanvasGradebookCsvTest {
@@ -25,8 +26,8 @@ class CanvasGradebookCsvTest {
     void one_row_per_roster_student_in_its_columns_with_points_possible() {
         Roster roster = Roster.of(IdColumn.SIS_USER_ID, CLASS, "Lab 3 (48213)")
                 .matchedWith(List.of("kim", "lee", "mal", "oops", "zoe"), List.of("kim", "lee", "mal", "oops", "zoe"));
-        GradingRun run = run(List.of(student("kim", "graded", 17.5), student("lee", "graded", 0), student("mal", "graded", 20),
-                student("oops", "error", 0), student("zoe", "graded", 12)), roster);
+        GradingRun run = run(List.of(student("kim", Verdict.GRADED, 17.5), student("lee", Verdict.GRADED, 0), student("mal", Verdict.GRADED, 20),
+                student("oops", Verdict.ERROR, 0), student("zoe", Verdict.GRADED, 12)), roster);
         assertEquals(List.of(
                 "Student,ID,SIS User ID,SIS Login ID,Section,Lab 3 (48213)",
                 "Points Possible,,,,,20",
@@ -46,7 +47,7 @@ class CanvasGradebookCsvTest {
         // This shard graded kim; lee's submission is in the folder, graded by the other shard.
         Roster roster = Roster.of(IdColumn.CANVAS_ID, two, "Racecourse").matchedWith(List.of("kim"), List.of("kim", "lee"));
         assertEquals(List.of("Student,ID,SIS User ID,SIS Login ID,Section,Racecourse", "Points Possible,,,,,20", "Kim,48213,,,,20"),
-                CanvasGradebookCsv.lines(run(List.of(student("kim", "graded", 20)), roster)));
+                CanvasGradebookCsv.lines(run(List.of(student("kim", Verdict.GRADED, 20)), roster)));
     }
 
     @Test
@@ -64,7 +65,7 @@ class CanvasGradebookCsvTest {
                 roster, false);
     }
 
-    private static StudentScore student(String id, String verdict, double score) {
-        return new StudentScore(id, verdict, score, verdict.equals("error") ? 0 : 20, Map.of(), List.of(), 1000, Map.of());
+    private static StudentScore student(String id, Verdict verdict, double score) {
+        return new StudentScore(id, verdict, score, verdict == Verdict.ERROR ? 0 : 20, Map.of(), List.of(), 1000, Map.of());
     }
 }

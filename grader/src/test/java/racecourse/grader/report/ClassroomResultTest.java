@@ -82,6 +82,6 @@ class ClassroomResultTest {
 
     private static TestScore test(String method, String status, double max, String message) {
         return new TestScore("racecourse.counter.SharedCounterStressTest." + method, "counter", "stress", status,
-                status.equals("passed") ? max : 0, max, 12, message, "", "visible", null, false);
+                status.equals("passed") ? max : 0, max, 12, message, "", "visible", null, false, java.util.Set.of());
     }
 }

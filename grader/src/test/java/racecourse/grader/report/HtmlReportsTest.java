@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.similarity.ClassSimilarity;
 import racecourse.testkit.model.CategoryScore;
+import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.StudentScore;
+import racecourse.testkit.model.Verdict;
 import racecourse.testkit.model.TestScore;
 
 /** The pages from a hand-made run: escaping, the Lincheck table, hints in both languages, the overview. */
@@ -77,8 +80,8 @@ class HtmlReportsTest {
         try (InputStream in = HtmlReportsTest.class.getResourceAsStream("/lincheck-failure.txt")) {
             message = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Document page = render(student("bob", test("racecourse.counter.SharedCounterLinearizabilityTest.every_history_is_linearizable",
-                "linearizability", "failed", message, "")), "en");
+        Document page = render(student("bob", diagnosed(test("racecourse.counter.SharedCounterLinearizabilityTest.every_history_is_linearizable",
+                "linearizability", "failed", message, ""), Diagnosis.NOT_LINEARIZABLE)), "en");
         List<Element> tables = page.select("table.lincheck");
         assertEquals(2, tables.size());
         assertEquals(List.of("Thread 1", "Thread 2"), tables.get(0).select("thead th").eachText());
@@ -114,10 +117,10 @@ class HtmlReportsTest {
 
     private static StudentScore parallelStudent(Speedup measured) {
         TestScore t = new TestScore("racecourse.parallel.ParallelMapSpeedupTest.speedup_over_a_sequential_run_is_measured",
-                "parallel", "functional", "passed", 0, 0, 1500, "", "", "visible", measured, false);
+                "parallel", "functional", "passed", 0, 0, 1500, "", "", "visible", measured, false, Set.of());
         ExerciseScore e = new ExerciseScore("parallel", "graded", 0, 0, Map.of("functional", new CategoryScore(0, 0)),
                 List.of(t), List.of(), null);
-        return new StudentScore("pat", "graded", 0, 0, Map.of("parallel", e), List.of(), 1000, Map.of());
+        return new StudentScore("pat", Verdict.GRADED, 0, 0, Map.of("parallel", e), List.of(), 1000, Map.of());
     }
 
     /** An exercise with every test passed folds into one line; one with a failure stays open. */
@@ -143,7 +146,7 @@ class HtmlReportsTest {
                 "the secret message", "the secret output"));
         ExerciseScore e = racecourse.testkit.model.Points.exercise("counter", "graded", List.of(visible, passedHidden, failedHidden),
                 List.of());
-        StudentScore s = new StudentScore("hana", "graded", e.score(), e.max(), Map.of("counter", e), List.of(), 1000, Map.of());
+        StudentScore s = new StudentScore("hana", Verdict.GRADED, e.score(), e.max(), Map.of("counter", e), List.of(), 1000, Map.of());
 
         Document page = render(s, "en", false);
         for (String secret : List.of("SharedCounterHiddenTest", "secret_pass", "secret_fail", "the secret message", "the secret output")) {
@@ -168,10 +171,10 @@ class HtmlReportsTest {
     /** A hang Lincheck found (carol's forgotten unlock) is not called a lost wake-up: it names the three causes. */
     @Test
     void a_hang_found_by_lincheck_gets_the_hang_hint_not_the_lost_wake_up_one() throws IOException {
-        Document page = render(student("carol", test("racecourse.counter.SharedCounterLinearizabilityTest.every_history_is_linearizable",
+        Document page = render(student("carol", diagnosed(test("racecourse.counter.SharedCounterLinearizabilityTest.every_history_is_linearizable",
                 "linearizability", "failed", "Lincheck found an interleaving of these operations in which a thread never finishes"
                 + " (a lock never released on some path, a wait that no signal ends, or an endless loop). The scenario and the"
-                + " interleaving:\n= The execution has hung =", "")), "en");
+                + " interleaving:\n= The execution has hung =", ""), Diagnosis.LINCHECK_HANG)), "en");
         String hints = page.select(".hints").text();
         assertTrue(hints.contains("a thread never finished") && hints.contains("unlock in finally"), hints);
         assertTrue(!hints.contains("Threads wait for a signal that never comes"), hints);
@@ -179,8 +182,9 @@ class HtmlReportsTest {
 
     @Test
     void hints_and_words_come_in_korean_with_lang_ko() throws IOException {
-        Document page = render(student("min", test("racecourse.handoff.HandoffLivenessTest.x", "liveness", "failed",
-                "stuck.\nHint: 2 threads wait on Event@1; nobody will wake them: a lost wake-up. Check ...", "")), "ko");
+        Document page = render(student("min", diagnosed(test("racecourse.handoff.HandoffLivenessTest.x", "liveness", "failed",
+                "stuck.\nHint: 2 threads wait on Event@1; nobody will wake them: a lost wake-up. Check ...", ""), Diagnosis.LOST_WAKEUP)),
+                "ko");
         assertEquals("ko", page.select("html").attr("lang"));
         assertTrue(page.select(".hints").text().contains("깨우기 신호 유실"), page.select(".hints").text());
         assertTrue(page.select(".status").text().contains("실패"));
@@ -189,14 +193,15 @@ class HtmlReportsTest {
     @Test
     void after_a_crash_the_running_test_is_open_with_its_hint_and_the_tests_that_never_started_are_folded()
             throws IOException {
-        TestScore running = test("racecourse.counter.A.running", "liveness", "missing",
+        TestScore running = diagnosed(test("racecourse.counter.A.running", "liveness", "missing",
                 "no result: the test JVM ended before the tests were done (exit code 0): the code may call System.exit or"
-                + " Runtime.halt, or stop the test runner's threads (while this test ran)", "");
-        TestScore later = test("racecourse.counter.A.later", "liveness", "missing",
-                "not run: the test JVM ended before the tests were done (exit code 0) (while A.running ran)", "");
+                + " Runtime.halt, or stop the test runner's threads (while this test ran)", ""), Diagnosis.EXITED_EARLY);
+        TestScore later = diagnosed(test("racecourse.counter.A.later", "liveness", "missing",
+                "not run: the test JVM ended before the tests were done (exit code 0) (while A.running ran)", ""),
+                Diagnosis.NEVER_STARTED);
         ExerciseScore e = new ExerciseScore("counter", "graded", 0, 10, Map.of("liveness", new CategoryScore(0, 10)),
                 List.of(running, later), List.of(), null);
-        StudentScore s = new StudentScore("crash", "graded", 0, 10, Map.of("counter", e), List.of(), 1000, Map.of());
+        StudentScore s = new StudentScore("crash", Verdict.GRADED, 0, 10, Map.of("counter", e), List.of(), 1000, Map.of());
         Document page = render(s, "en");
         // The page lists tests by name: A.later, then A.running.
         List<Element> tests = page.select("details.test");
@@ -245,14 +250,14 @@ class HtmlReportsTest {
                 for (int k = 0; k < 18; k++) {
                     boolean pass = random.nextInt(10) > 0;
                     tests.add(new TestScore("racecourse." + e + ".T" + (k % 5) + ".test" + k, e, "stress", pass ? "passed" : "failed",
-                            pass ? 1 : 0, 1, 10, pass ? "" : "lost an update", "", "visible", null, false));
+                            pass ? 1 : 0, 1, 10, pass ? "" : "lost an update", "", "visible", null, false, Set.of()));
                 }
                 ExerciseScore es = racecourse.testkit.model.Points.exercise(e, "graded", tests, List.of());
                 byExercise.put(e, es);
                 total += es.score();
             }
             String id = String.format("student-%03d", i);
-            students.add(new StudentScore(id, "graded", total, 90, byExercise, List.of(), 40_000, Map.of()));
+            students.add(new StudentScore(id, Verdict.GRADED, total, 90, byExercise, List.of(), 40_000, Map.of()));
             folders.put(id, id);
         }
         GradingRun run = new GradingRun(1, "test", "17", "en", "now", 1000, exercises, List.of(), students, "no sandbox", "1/1");
@@ -292,16 +297,21 @@ class HtmlReportsTest {
         double score = t.score();
         ExerciseScore e = new ExerciseScore("counter", "graded", score, 5, Map.of(t.category(), new CategoryScore(score, 5)),
                 List.of(t), List.of(), null);
-        return new StudentScore(id, "graded", score, 5, Map.of("counter", e), List.of(), 1000, Map.of());
+        return new StudentScore(id, Verdict.GRADED, score, 5, Map.of("counter", e), List.of(), 1000, Map.of());
     }
 
     private static TestScore hidden(TestScore t) {
         return new TestScore(t.name(), t.exercise(), t.category(), t.status(), t.score(), t.max(), t.millis(), t.message(),
-                t.output(), "after_due_date", t.speedup(), true);
+                t.output(), "after_due_date", t.speedup(), true, t.diagnoses());
+    }
+
+    private static TestScore diagnosed(TestScore t, Diagnosis diagnosis) {
+        return new TestScore(t.name(), t.exercise(), t.category(), t.status(), t.score(), t.max(), t.millis(), t.message(),
+                t.output(), t.visibility(), t.speedup(), t.hidden(), Set.of(diagnosis));
     }
 
     private static TestScore test(String name, String category, String status, String message, String output) {
         return new TestScore(name, "counter", category, status, status.equals("passed") ? 5 : 0, 5, 10, message, output, "visible", null,
-                false);
+                false, Set.of());
     }
 }

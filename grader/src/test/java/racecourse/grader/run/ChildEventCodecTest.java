@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import racecourse.testkit.model.Diagnosis;
 
 /** The child protocol: every event survives the trip through one line, and a broken line is refused by name. */
 class ChildEventCodecTest {
@@ -24,9 +27,11 @@ class ChildEventCodecTest {
                 new ChildEvent.Expect("racecourse.counter.SharedCounterHiddenTest.a_random_run", "counter", "functional", true),
                 new ChildEvent.Expect("racecourse.x.ATest.b", "-", "-", false),
                 new ChildEvent.Start("racecourse.counter.SharedCounterStressTest.lost_updates"),
-                new ChildEvent.Result("A.b", TestResult.Status.PASSED, 12, "", ""),
-                new ChildEvent.Result("A.b", TestResult.Status.FAILED, 0, AWKWARD, AWKWARD),
-                new ChildEvent.ContainerFailed("racecourse.counter.SharedCounterStressTest.", AWKWARD, ""),
+                new ChildEvent.Result("A.b", TestResult.Status.PASSED, 12, "", "", Set.of()),
+                new ChildEvent.Result("A.b", TestResult.Status.FAILED, 0, AWKWARD, AWKWARD,
+                        EnumSet.of(Diagnosis.LOST_WAKEUP, Diagnosis.ENDLESS_LOOP)),
+                new ChildEvent.ContainerFailed("racecourse.counter.SharedCounterStressTest.", AWKWARD, "",
+                        EnumSet.of(Diagnosis.NOT_IMPLEMENTED)),
                 new ChildEvent.Capped("A.b", 9_876_543_210L),
                 new ChildEvent.Measured("A.b", "speedup=2.5\tcores=4"),
                 new ChildEvent.ThreadLimit(1001),

@@ -18,7 +18,7 @@ class ChildOutputTest {
     private static final ChildEvent EXPECTED = new ChildEvent.Expect("A.b", "counter", "stress", false);
 
     private static final String PASSED_LINE =
-            ChildEventCodec.encode(new ChildEvent.Result("A.b", TestResult.Status.PASSED, 1, "", ""));
+            ChildEventCodec.encode(new ChildEvent.Result("A.b", TestResult.Status.PASSED, 1, "", "", java.util.Set.of()));
 
     private final byte[] key = ResultMac.newKey();
 
