@@ -1,19 +1,25 @@
 package racecourse.testkit;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import racecourse.testkit.model.RubricSource;
 
 /**
  * The course's rubric, {@code racecourse/rubric.properties}: points per exercise and category,
  * shared equally by the tests of that category unless a test is given its own points. Course
- * authors edit the file, not Java.
+ * authors edit the file, not Java. The grader can take another file ({@code grade --rubric FILE},
+ * {@code rescore OUT --rubric FILE}); {@link #source()} says which one scored.
  */
 public final class Rubric {
 
@@ -29,26 +35,53 @@ public final class Rubric {
     private final Map<String, Double> categoryPoints;
     private final Map<String, Double> testPoints;
     private final Map<String, String> visibility;
+    private final RubricSource source;
 
-    private Rubric(Map<String, Double> categoryPoints, Map<String, Double> testPoints, Map<String, String> visibility) {
+    private Rubric(Map<String, Double> categoryPoints, Map<String, Double> testPoints, Map<String, String> visibility,
+            RubricSource source) {
         this.categoryPoints = categoryPoints;
         this.testPoints = testPoints;
         this.visibility = visibility;
+        this.source = source;
     }
 
-    /** The rubric on the class path. */
+    /** The rubric on the class path, the course's own ({@link RubricSource#BUILT_IN}). */
     public static Rubric load() {
         try (InputStream in = Rubric.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the test class path");
             }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return parse(in.readAllBytes(), RubricSource.BUILT_IN);
         } catch (IOException e) {
             throw new IllegalStateException("could not read " + RESOURCE + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * A course author's rubric file, in the layout of {@code racecourse/rubric.properties} (UTF-8).
+     *
+     * @throws IllegalArgumentException a key or value the rubric does not know, naming it
+     */
+    public static Rubric read(Path file) throws IOException {
+        return parse(Files.readAllBytes(file), file.getFileName().toString());
+    }
+
+    private static Rubric parse(byte[] content, String name) throws IOException {
+        return parse(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8),
+                RubricSource.of(name, content));
+    }
+
+    /** Rubric text from elsewhere (a test, the starter's copy): its source is named {@code given}. */
     public static Rubric parse(Reader source) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = source.read(buffer)) > 0; ) {
+            text.append(buffer, 0, n);
+        }
+        return parse(new StringReader(text.toString()), RubricSource.of("given", text.toString()));
+    }
+
+    private static Rubric parse(Reader source, RubricSource origin) throws IOException {
         Properties p = new Properties();
         p.load(source);
         Map<String, Double> categories = new TreeMap<>();
@@ -60,7 +93,13 @@ public final class Rubric {
                 if (!VISIBILITIES.contains(value)) {
                     throw new IllegalArgumentException("rubric key '" + key + "' needs one of " + VISIBILITIES + ", found '" + value + "'");
                 }
-                visibility.put(key.substring("visibility.".length()), value);
+                String target = key.substring("visibility.".length());
+                if (!target.equals("default") && !isCategory(target) && !(target.startsWith("test.") && isTest(target.substring(5)))) {
+                    throw new IllegalArgumentException("rubric key '" + key + "' should be visibility.default,"
+                            + " visibility.<exercise>.<category> or visibility.test.racecourse.<exercise>.<Class>.<method>,"
+                            + " with an exercise of " + EXERCISES + " and a category of " + CATEGORIES);
+                }
+                visibility.put(target, value);
                 continue;
             }
             double value = number(key, p.getProperty(key));
@@ -72,12 +111,33 @@ public final class Rubric {
                 }
                 categories.put(parts[1] + "." + parts[2], value);
             } else if (key.startsWith("test.")) {
+                if (!isTest(key.substring("test.".length()))) {
+                    throw new IllegalArgumentException("rubric key '" + key + "' should be test.racecourse.<exercise>.<Class>.<method>,"
+                            + " with an exercise of " + EXERCISES);
+                }
                 tests.put(key.substring("test.".length()), value);
             } else {
                 throw new IllegalArgumentException("rubric key '" + key + "' is not points.*, test.* or visibility.*");
             }
         }
-        return new Rubric(categories, tests, visibility);
+        return new Rubric(categories, tests, visibility, origin);
+    }
+
+    // <exercise>.<category>, both the course's.
+    private static boolean isCategory(String name) {
+        String[] parts = name.split("\\.");
+        return parts.length == 2 && EXERCISES.contains(parts[0]) && CATEGORIES.contains(parts[1]);
+    }
+
+    // racecourse.<exercise>.<Class>.<method>: a test of one of the course's exercises.
+    private static boolean isTest(String key) {
+        String[] parts = key.split("\\.");
+        return parts.length >= 4 && parts[0].equals("racecourse") && EXERCISES.contains(parts[1]);
+    }
+
+    /** Which rubric this is: the course's own, or a file's name and hash. */
+    public RubricSource source() {
+        return source;
     }
 
     private static double number(String key, String value) {

@@ -29,11 +29,6 @@ import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Verdict;
 import racecourse.testkit.page.Sentences;
-import racecourse.grader.report.CanvasGradebookCsv;
-import racecourse.grader.report.GradescopeResults;
-import racecourse.grader.report.GradesCsv;
-import racecourse.grader.report.HtmlReports;
-import racecourse.grader.report.SummaryJson;
 import racecourse.grader.run.Sandbox;
 import racecourse.grader.run.ChildJvm;
 import racecourse.grader.run.CourseClasses;
@@ -61,10 +56,11 @@ public final class BatchGrader {
      * @param roster the class roster, or null; not a setting a resumed run must share (see {@link ResultStore}):
      *     names are put on the reports when they are written, at the end of every run
      * @param revealHidden the student pages show the hidden tests like the visible ones (after the deadline)
+     * @param rubric what scores the tests: the built-in {@link Rubric#load()} or a course author's file
      */
     public record Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
             String lang, String sandbox, boolean coverage, Shard shard, boolean resume, SimilarityOption similarity,
-            Roster roster, boolean revealHidden) {
+            Roster roster, boolean revealHidden, Rubric rubric) {
 
         /**
          * The whole class, no shard, from the start, without the similarity check (the benchmark's gradings), no roster,
@@ -73,13 +69,13 @@ public final class BatchGrader {
         public Options(Path submissions, Path out, int jobs, List<String> exercises, long seed, Duration cap,
                 String lang, String sandbox, boolean coverage) {
             this(submissions, out, jobs, exercises, seed, cap, lang, sandbox, coverage, Shard.ALL, false, SimilarityOption.OFF,
-                    null, false);
+                    null, false, Rubric.load());
         }
 
         // Similarity is not among them: it is checked over the whole class at the end of every run, resumed or not.
         ResultStore.Settings settings() {
             return new ResultStore.Settings(GraderVersion.current(), seed, exercises, lang, cap.toSeconds(), sandbox, coverage,
-                    shard.text(), revealHidden);
+                    shard.text(), revealHidden, rubric.source());
         }
 
         public Options {
@@ -127,7 +123,7 @@ public final class BatchGrader {
             SuiteRun suites = new SuiteRun(suiteClasspath, ChildJvm.standard(suiteClasspath), sandbox,
                     coverage.map(a -> List.of(a.jar())).orElse(List.of()), sentences);
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
-                    suites, new ApiCheck(Contract.load(), sentences), new Scorer(Rubric.load()), options.seed(), options.cap(), coverage,
+                    suites, new ApiCheck(Contract.load(), sentences), new Scorer(options.rubric()), options.seed(), options.cap(), coverage,
                     CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()), sentences);
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work, store, resuming);
             students.sort(Comparator.comparing(StudentScore::id));
@@ -137,9 +133,9 @@ public final class BatchGrader {
                     students, sandbox.description(), options.shard().text(),
                     options.roster() == null ? null
                             : options.roster().matchedWith(students.stream().map(StudentScore::id).toList(), classIds),
-                    options.revealHidden());
+                    options.revealHidden(), options.rubric().source());
             long reportStart = System.nanoTime();
-            writeReports(run, similarity, options.out());
+            ClassFiles.writeGraded(run, similarity, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;
             return run;
         } finally {
@@ -232,40 +228,6 @@ public final class BatchGrader {
         Map<String, Path> byId = new TreeMap<>();
         Intake.ids(candidates).forEach((candidate, id) -> byId.put(id, candidate));
         return SimilarityRun.check(byId, options.exercises(), work, progress);
-    }
-
-    private static void writeReports(GradingRun run, ClassSimilarity similarity, Path out) throws IOException {
-        SummaryJson.write(run, similarity, out.resolve("summary.json"));
-        GradesCsv.write(run, out.resolve("grades.csv"));
-        writeCanvasGradebook(run, out);
-        HtmlReports html = new HtmlReports();
-        Map<String, String> folders = folders(run.students());
-        for (StudentScore s : run.students()) {
-            Path dir = out.resolve(folders.get(s.id()));
-            Files.createDirectories(dir);
-            GradescopeResults.write(s, run.lang(), dir.resolve("results.json"));
-            html.writeStudent(run, s, dir.resolve("index.html"));
-        }
-        writeClassPages(run, similarity, folders, out);
-    }
-
-    /** The overview and the similarity pages: the class's own, rebuilt by a merge. */
-    static void writeClassPages(GradingRun run, ClassSimilarity similarity, Map<String, String> folders, Path out)
-            throws IOException {
-        HtmlReports html = new HtmlReports();
-        FileTrees.delete(out.resolve(SIMILARITY_FOLDER)); // an earlier run's pairs are not this run's
-        html.writeSimilarityPages(run, similarity, folders, out.resolve(SIMILARITY_FOLDER));
-        html.writeIndex(run, similarity, folders, out.resolve("index.html"));
-    }
-
-    /** grades-canvas.csv with a roster; without one, a file left by an earlier run is removed, not left stale beside new scores. */
-    static void writeCanvasGradebook(GradingRun run, Path out) throws IOException {
-        Path file = out.resolve(CanvasGradebookCsv.FILE);
-        if (run.roster() != null) {
-            CanvasGradebookCsv.write(run, file);
-        } else {
-            Files.deleteIfExists(file);
-        }
     }
 
     /** Each student's report folder: the id made safe, a suffix when two ids come out the same. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import racecourse.testkit.model.RubricSource;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Verdict;
 
@@ -36,9 +37,14 @@ final class ResultStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    /** What must be the same for an earlier result to count as this run's. */
+    /**
+     * What must be the same for an earlier result to count as this run's.
+     *
+     * @param rubric what scored the results kept (a {@code rescore} changes it); null in a grading.json written before
+     *     it was recorded, when every grading used the built-in rubric
+     */
     record Settings(String graderVersion, long seed, List<String> exercises, String lang, long capSeconds, String sandbox,
-            boolean coverage, String shard, boolean revealHidden) {
+            boolean coverage, String shard, boolean revealHidden, RubricSource rubric) {
 
         Settings {
             exercises = List.copyOf(exercises);
@@ -56,7 +62,17 @@ final class ResultStore {
             differ(d, "--coverage", coverage, now.coverage);
             differ(d, "--shard", shard, now.shard);
             differ(d, "--reveal-hidden", revealHidden, now.revealHidden);
+            // By content: the same rules under another file name score alike.
+            boolean sameRubric = rubric == null ? now.rubric.name().equals(RubricSource.BUILT_IN) : rubric.sameContent(now.rubric);
+            if (!sameRubric) {
+                d.add("--rubric was " + (rubric == null ? RubricSource.BUILT_IN : rubric.text()) + ", now " + now.rubric.text()
+                        + " (to score a finished grading with another rubric: rescore)");
+            }
             return d;
+        }
+
+        Settings withRubric(RubricSource other) {
+            return new Settings(graderVersion, seed, exercises, lang, capSeconds, sandbox, coverage, shard, revealHidden, other);
         }
 
         private static void differ(List<String> into, String name, Object before, Object now) {
@@ -111,6 +127,31 @@ final class ResultStore {
         } catch (IOException e) {
             // Not readable (written by another version?): the student is graded again.
             return Optional.empty();
+        }
+    }
+
+    /** What {@code <folder>/result.json} holds, whatever it was graded from; empty when absent or unreadable. */
+    Optional<Kept> kept(String folder) {
+        Path file = out.resolve(folder).resolve(RESULT);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), Kept.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Records that the kept results are now scored by {@code rubric} ({@code rescore}), so that a later
+     * {@code --resume} grades on with it. No grading.json (a merged folder): nothing to record.
+     */
+    void rescoredBy(RubricSource rubric) throws IOException {
+        Path file = out.resolve(SETTINGS);
+        if (Files.isRegularFile(file)) {
+            Settings before = JSON.readValue(file.toFile(), Settings.class);
+            writeWhole(file, JSON.writeValueAsBytes(before.withRubric(rubric)));
         }
     }
 

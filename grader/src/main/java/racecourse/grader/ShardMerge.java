@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import racecourse.grader.intake.Intake;
-import racecourse.grader.report.GradesCsv;
 import racecourse.grader.report.SummaryJson;
 import racecourse.grader.similarity.ClassSimilarity;
 import racecourse.grader.similarity.SimilarityOption;
@@ -22,9 +21,9 @@ import racecourse.testkit.model.StudentScore;
 /**
  * Joins the output folders of {@code grade --shard K/N} runs into one: the students' folders as the
  * shards wrote them (their pages keep the source listings summary.json leaves out), and summary.json,
- * grades.csv (and grades-canvas.csv, with a roster) and the overview rebuilt for the whole class.
- * Shards must come from one grading: the same seed, exercises, language, grader version, roster
- * (the students' pages carry its names) and --reveal-hidden, every shard 1..N of one N exactly once, and
+ * grades.csv (and grades-canvas.csv, with a roster) and the overview rebuilt for the whole class
+ * ({@link ClassFiles}). Shards must come from one grading: the same seed, exercises, language, grader version,
+ * roster (the students' pages carry its names), --reveal-hidden and rubric, every shard 1..N of one N exactly once, and
  * no student twice: an incomplete or mixed set is refused, saying what is missing or mixed.
  *
  * <p>Similarity is a property of the whole class, so no shard checks it: the merge does, over the
@@ -81,7 +80,8 @@ public final class ShardMerge {
         List<String> ids = students.stream().map(StudentScore::id).toList();
         GradingRun merged = new GradingRun(first.seed(), first.graderVersion(), first.javaVersion(), first.lang(), startedAt,
                 millis, first.exercises(), new ArrayList<>(skipped), students, String.join("; ", sandboxes),
-                Shard.ALL.text(), first.roster() == null ? null : first.roster().matchedWith(ids, ids), first.revealHidden());
+                Shard.ALL.text(), first.roster() == null ? null : first.roster().matchedWith(ids, ids), first.revealHidden(),
+                first.rubric());
         Files.createDirectories(out);
         Map<String, String> folders = BatchGrader.folders(students);
         for (int i = 0; i < runs.size(); i++) {
@@ -94,10 +94,7 @@ public final class ShardMerge {
             }
         }
         ClassSimilarity similarity = similarity(merged, submissions, option, progress);
-        SummaryJson.write(merged, similarity, out.resolve("summary.json"));
-        GradesCsv.write(merged, out.resolve("grades.csv"));
-        BatchGrader.writeCanvasGradebook(merged, out);
-        BatchGrader.writeClassPages(merged, similarity, folders, out);
+        ClassFiles.writeMerged(merged, similarity, out);
         return new Merged(merged, similarity);
     }
 
@@ -187,6 +184,16 @@ public final class ShardMerge {
         }
         // The students' pages are copied as each shard drew them: all must show the hidden tests, or none.
         check("--reveal-hidden", a.revealHidden(), b.revealHidden(), aDir, bDir);
+        // One class, one rubric: a shard rescored alone would put two scales in one grades.csv.
+        boolean sameRubric = a.rubric() == null ? b.rubric() == null : a.rubric().sameContent(b.rubric());
+        if (!sameRubric) {
+            throw new IllegalArgumentException(aDir + " was scored with the rubric " + rubricText(a) + ", " + bDir + " with "
+                    + rubricText(b) + ": rescore every shard with the same --rubric, then merge");
+        }
+    }
+
+    private static String rubricText(GradingRun run) {
+        return run.rubric() == null ? "not recorded" : run.rubric().text();
     }
 
     private static void check(String what, Object a, Object b, Path aDir, Path bDir) {

@@ -10,10 +10,12 @@ import java.util.List;
  * @param roster the class roster and how the submissions matched it; null when graded without {@code --roster}
  *     (and in a student's local run)
  * @param revealHidden the student pages show the hidden tests like the visible ones (after the deadline)
+ * @param rubric which rubric scored the students ({@code grade --rubric}, or a later {@code rescore}); null in a run
+ *     recorded before the rubric was (and in a student's local run)
  */
 public record GradingRun(long seed, String graderVersion, String javaVersion, String lang, String startedAt,
         long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox,
-        String shard, Roster roster, boolean revealHidden) {
+        String shard, Roster roster, boolean revealHidden, RubricSource rubric) {
 
     public GradingRun {
         exercises = List.copyOf(exercises);
@@ -26,12 +28,26 @@ public record GradingRun(long seed, String graderVersion, String javaVersion, St
             long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox,
             String shard) {
         this(seed, graderVersion, javaVersion, lang, startedAt, millis, exercises, skipped, students, sandbox, shard, null,
-                false);
+                false, null);
+    }
+
+    /** A run whose rubric is not recorded. */
+    public GradingRun(long seed, String graderVersion, String javaVersion, String lang, String startedAt,
+            long millis, List<String> exercises, List<String> skipped, List<StudentScore> students, String sandbox,
+            String shard, Roster roster, boolean revealHidden) {
+        this(seed, graderVersion, javaVersion, lang, startedAt, millis, exercises, skipped, students, sandbox, shard, roster,
+                revealHidden, null);
     }
 
     /** The same run with this roster (or none). */
     public GradingRun withRoster(Roster newRoster) {
         return new GradingRun(seed, graderVersion, javaVersion, lang, startedAt, millis, exercises, skipped, students,
-                sandbox, shard, newRoster, revealHidden);
+                sandbox, shard, newRoster, revealHidden, rubric);
+    }
+
+    /** The same run, its students scored again by another rubric. */
+    public GradingRun rescored(List<StudentScore> rescoredStudents, RubricSource by) {
+        return new GradingRun(seed, graderVersion, javaVersion, lang, startedAt, millis, exercises, skipped, rescoredStudents,
+                sandbox, shard, roster, revealHidden, by);
     }
 }

@@ -104,6 +104,11 @@ final class GradeCommand implements Callable<Integer> {
                     + " deadline); by default a page says only how many hidden tests passed. Their points count either way")
     boolean revealHidden;
 
+    @Option(names = "--rubric", paramLabel = "FILE",
+            description = "score with this rubric instead of the built-in one (the layout of the course's"
+                    + " racecourse/rubric.properties); summary.json records which. To change weights after grading: rescore")
+    Path rubricFile;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(submissions)) {
@@ -139,6 +144,7 @@ final class GradeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
         }
         Roster classList = roster();
+        Rubric rubric = RubricOption.read(rubricFile, spec);
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (j < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
@@ -149,7 +155,7 @@ final class GradeCommand implements Callable<Integer> {
                     new BatchGrader.Options(submissions, out, j,
                             exercises.stream().sorted((a, b) -> Rubric.EXERCISES.indexOf(a) - Rubric.EXERCISES.indexOf(b)).toList(),
                             seed, Duration.ofSeconds(timeoutSeconds), lang, sandbox, coverage, part, resume,
-                            SimilarityOption.of(similarity), classList, revealHidden));
+                            SimilarityOption.of(similarity), classList, revealHidden, rubric));
         } catch (ResumeRefused e) {
             throw new ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
         }

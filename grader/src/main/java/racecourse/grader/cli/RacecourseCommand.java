@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code racecourse-grader}: the top command; its work is in the subcommands. */
 @Command(name = "racecourse-grader", mixinStandardHelpOptions = true, version = "racecourse-grader 1.0.0-SNAPSHOT",
         description = "Grades concurrency exercises: functional, stress, Lincheck, liveness and structure tests.",
-        subcommands = {GradeCommand.class, MergeCommand.class, BenchCommand.class, GradescopeCommand.class, StarterCommand.class})
+        subcommands = {GradeCommand.class, MergeCommand.class, RescoreCommand.class, BenchCommand.class, GradescopeCommand.class, StarterCommand.class})
 final class RacecourseCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -10,6 +10,7 @@ import racecourse.testkit.PointsTable;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.GradingRun;
+import racecourse.testkit.model.RubricSource;
 import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.StudentScore;
@@ -27,12 +28,22 @@ final class ClassOverviewView {
     private ClassOverviewView() {
     }
 
+    /** {@code heavy.properties (sha256 1a2b3c4d5e6f)}, the built-in one in the page's language; null when not recorded. */
+    private static String rubric(RubricSource rubric, Map<String, String> text) {
+        if (rubric == null) {
+            return null;
+        }
+        String name = rubric.name().equals(RubricSource.BUILT_IN) ? text.get("rubricBuiltIn") : rubric.name();
+        return name + " (sha256 " + rubric.sha256() + ")";
+    }
+
     static Map<String, Object> build(GradingRun run, Map<String, String> folders, Map<String, String> text) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("studentCount", run.students().size());
         view.put("startedAt", run.startedAt());
         view.put("seconds", String.format(Locale.ROOT, "%.1f", run.millis() / 1000.0));
         view.put("sandbox", run.sandbox());
+        view.put("rubric", rubric(run.rubric(), text));
         view.put("exerciseNames", run.exercises());
         List<Map<String, Object>> students = new ArrayList<>();
         List<Map<String, Object>> trouble = new ArrayList<>();

@@ -1,6 +1,7 @@
 package racecourse.grader.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,6 +50,25 @@ public final class SummaryJson {
         ObjectNode summary = JSON.valueToTree(run);
         summary.set(SIMILARITY, JSON.valueToTree(similarity));
         JSON.writeValue(file.toFile(), summary);
+    }
+
+    /**
+     * The similarity check as summary.json records it, for a {@code rescore} that redraws the overview: without
+     * the sources and matched regions, which only the pages of similar pairs show (a rescore keeps those pages).
+     * A summary without one (an older grader's) reads as not checked.
+     */
+    public static ClassSimilarity readSimilarity(Path file) throws IOException {
+        ObjectNode summary = (ObjectNode) JSON.readTree(file.toFile());
+        if (!(summary.get(SIMILARITY) instanceof ObjectNode similarity)) {
+            return ClassSimilarity.notChecked(ClassSimilarity.Status.OFF);
+        }
+        for (JsonNode exercise : similarity.withArray("exercises")) {
+            ((ObjectNode) exercise).putObject("sources");
+            for (JsonNode pair : exercise.withArray("pairs")) {
+                ((ObjectNode) pair).putArray("matches");
+            }
+        }
+        return JSON.treeToValue(similarity, ClassSimilarity.class);
     }
 
     /** The run's students and settings; the similarity check is not read back (a merge checks its class again). */

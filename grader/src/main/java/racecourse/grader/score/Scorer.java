@@ -1,11 +1,14 @@
 package racecourse.grader.score;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.Points;
+import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.run.TestResult;
@@ -57,6 +60,46 @@ public final class Scorer {
                     rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey(), hidden), null, hidden, Set.of()));
         }
         return Points.exercise(exercise, status, tests, diagnostics);
+    }
+
+    /**
+     * A student graded before, scored again by this rubric (for {@code rescore}): every test keeps its status,
+     * message, output, time and hidden mark; its points, max and visibility are this rubric's, and so are the
+     * sums. An exercise keeps its status, diagnostics and coverage; the student their verdict and problems.
+     * The same numbers as a grading with this rubric: a stored exercise lists every test of the grader's
+     * inventory, passed, failed or missing, as {@link #graded} and {@link #notRun} wrote them.
+     */
+    public StudentScore rescored(StudentScore stored) {
+        Map<String, ExerciseScore> exercises = new LinkedHashMap<>();
+        double score = 0;
+        double max = 0;
+        for (ExerciseScore e : stored.exercises().values()) {
+            ExerciseScore again = rescored(e);
+            exercises.put(e.exercise(), again);
+            score += again.score();
+            max += again.max();
+        }
+        return new StudentScore(stored.id(), stored.verdict(), Points.round(score), Points.round(max), exercises,
+                stored.problems(), stored.millis(), stored.phaseMillis());
+    }
+
+    private ExerciseScore rescored(ExerciseScore stored) {
+        // By identity: two tests may share a key (a class's method run twice), each keeps its own status.
+        Map<Scoring.Outcome, TestScore> before = new IdentityHashMap<>();
+        List<Scoring.Outcome> outcomes = new ArrayList<>();
+        for (TestScore t : stored.tests()) {
+            Scoring.Outcome o = new Scoring.Outcome(t.exercise(), t.category(), t.name(), t.status().equals("passed"));
+            before.put(o, t);
+            outcomes.add(o);
+        }
+        List<TestScore> tests = new ArrayList<>();
+        for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
+            TestScore t = before.get(s.outcome());
+            tests.add(new TestScore(t.name(), t.exercise(), t.category(), t.status(), s.earned(), s.max(), t.millis(),
+                    t.message(), t.output(), rubric.visibility(t.exercise(), t.category(), t.name(), t.hidden()), t.speedup(),
+                    t.hidden(), t.diagnoses()));
+        }
+        return Points.exercise(stored.exercise(), stored.status(), tests, stored.diagnostics()).withCoverage(stored.coverage());
     }
 
     // The grader's own discovery says which tests are hidden, also for an exercise that never ran.

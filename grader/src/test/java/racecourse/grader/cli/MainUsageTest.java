@@ -48,10 +48,39 @@ class MainUsageTest {
     }
 
     @Test
+    void a_rubric_naming_an_unknown_exercise_is_a_usage_error_before_anything_is_graded(@TempDir Path submissions,
+            @TempDir Path out) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(submissions.resolve("kim"));
+        Path rubric = out.resolve("heavy.properties");
+        java.nio.file.Files.writeString(rubric, "points.countr.stress = 12\n");
+        assertEquals(2, run("grade", submissions.toString(), "--out", out.resolve("reports").toString(), "--rubric", rubric.toString()));
+        assertTrue(text.toString().contains("--rubric: " + rubric + ": rubric key 'points.countr.stress' should be"
+                + " points.<exercise>.<category>, with an exercise of [counter,"), text.toString());
+        assertTrue(java.nio.file.Files.notExists(out.resolve("reports")), "nothing graded, nothing written");
+    }
+
+    @Test
+    void rescore_of_a_folder_that_is_no_grading_or_with_a_bad_rubric_is_a_usage_error(@TempDir Path out)
+            throws java.io.IOException {
+        Path rubric = out.resolve("heavy.properties");
+        java.nio.file.Files.writeString(rubric, "points.counter.stress = 12\n");
+        assertEquals(2, run("rescore", out.toString(), "--rubric", rubric.toString()));
+        assertTrue(text.toString().contains(out + " has no summary.json: not the output folder of a grading"), text.toString());
+        java.nio.file.Files.writeString(rubric, "points.counter.stress = many\n");
+        assertEquals(2, run("rescore", out.toString(), "--rubric", rubric.toString()));
+        assertTrue(text.toString().contains("--rubric: " + rubric + ": rubric key 'points.counter.stress' needs a number"),
+                text.toString());
+        assertEquals(2, run("rescore", out.toString(), "--rubric", out.resolve("missing.properties").toString()));
+        assertTrue(text.toString().contains("--rubric: could not read " + out.resolve("missing.properties")), text.toString());
+        assertEquals(2, run("rescore", out.toString()));
+        assertTrue(text.toString().contains("Missing required option: '--rubric=FILE'"), text.toString());
+    }
+
+    @Test
     void help_lists_the_options() {
         assertEquals(0, run("grade", "--help"));
         for (String option : new String[] {"--out", "--jobs", "--only", "--seed", "--timeout-per-submission", "--lang",
-            "--roster", "--canvas-assignment"}) {
+            "--roster", "--canvas-assignment", "--rubric"}) {
             assertTrue(text.toString().contains(option), option + " missing from --help");
         }
     }

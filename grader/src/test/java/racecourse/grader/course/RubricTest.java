@@ -1,13 +1,19 @@
 package racecourse.grader.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import racecourse.testkit.Rubric;
+import racecourse.testkit.model.RubricSource;
 
 /** The rubric file a course author edits: points and Gradescope visibility, with clear errors. */
 class RubricTest {
@@ -54,6 +60,31 @@ class RubricTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> Rubric.parse(new StringReader("pionts.counter.stress = 5")));
         assertTrue(unknown.getMessage().contains("'pionts.counter.stress' is not points.*"), unknown.getMessage());
+    }
+
+    @Test
+    void an_unknown_exercise_or_category_is_named_wherever_the_key_names_one() {
+        for (String key : List.of("points.countr.stress", "points.counter.speed", "visibility.countr.stress",
+                "visibility.counter.speed", "visibility.test.racecourse.countr.A.b", "test.racecourse.countr.A.b",
+                "test.SharedCounterStressTest.b")) {
+            String value = key.startsWith("visibility.") ? "hidden" : "3";
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> Rubric.parse(new StringReader(key + " = " + value)), key);
+            assertTrue(bad.getMessage().startsWith("rubric key '" + key + "' should be "), bad.getMessage());
+        }
+    }
+
+    @Test
+    void a_rubric_says_where_it_came_from(@TempDir Path dir) throws IOException {
+        assertEquals(RubricSource.BUILT_IN, Rubric.load().source().name());
+        Path file = dir.resolve("heavy.properties");
+        Files.writeString(file, "points.counter.stress = 12\n");
+        RubricSource heavy = Rubric.read(file).source();
+        assertEquals("heavy.properties", heavy.name());
+        // What sha256sum prints for these bytes, cut to 12 digits.
+        assertEquals("a84bbdbc0fd5", heavy.sha256());
+        assertTrue(heavy.sameContent(RubricSource.of("copy.properties", "points.counter.stress = 12\n")));
+        assertFalse(heavy.sameContent(Rubric.load().source()));
     }
 
     @Test
