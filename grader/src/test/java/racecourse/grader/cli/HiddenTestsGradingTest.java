@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.BuildLanes;
 import racecourse.grader.FileTrees;
-import racecourse.grader.Repo;
 
 /**
  * End to end: the hidden tests (hidden/) in a grading of the counter. alice's correct counter and ivan's
@@ -41,19 +40,17 @@ class HiddenTestsGradingTest {
     static Path work;
 
     private static String console;
+    private static Path graded;
 
     @BeforeAll
     static void gradeWithAndWithoutRevealingTheHiddenTests() throws IOException, InterruptedException {
         BuildLanes.awaitRacyVariantsGraded();
-        Path in = work.resolve("in");
-        FileTrees.copy(Repo.root().resolve("examples/submissions/alice-correct"), in.resolve("alice-correct"));
-        Path ivan = in.resolve("ivan-int-counter/racecourse/counter");
-        Files.createDirectories(ivan);
-        Files.copy(Repo.root().resolve("solutions/variants/counter/Counter_07_IntField/SharedCounter.java"),
-                ivan.resolve("SharedCounter.java"));
-        console = run("grade", in.toString(), "--out", work.resolve("graded").toString(), "--only", "counter", "--jobs", "2");
+        // Read only: RescoreGradingTest reads the same grading.
+        SharedGradings.Graded shared = SharedGradings.aliceAndIvanCounter();
+        graded = shared.out();
+        console = shared.console();
         Path aliceOnly = work.resolve("alice-only");
-        FileTrees.copy(in.resolve("alice-correct"), aliceOnly.resolve("alice-correct"));
+        FileTrees.copy(shared.in().resolve("alice-correct"), aliceOnly.resolve("alice-correct"));
         console += run("grade", aliceOnly.toString(), "--out", work.resolve("revealed").toString(), "--only", "counter",
                 "--reveal-hidden");
     }
@@ -76,7 +73,7 @@ class HiddenTestsGradingTest {
 
     @Test
     void the_score_counts_the_hidden_tests_and_results_json_shows_them_after_the_due_date() throws IOException {
-        JsonNode summary = new ObjectMapper().readTree(work.resolve("graded/summary.json").toFile());
+        JsonNode summary = new ObjectMapper().readTree(graded.resolve("summary.json").toFile());
         assertFalse(summary.get("revealHidden").asBoolean());
         for (JsonNode student : summary.get("students")) {
             JsonNode counter = student.get("exercises").get("counter");
@@ -95,7 +92,7 @@ class HiddenTestsGradingTest {
                 assertTrue(t.get("max").asDouble() > 0, id + ": a hidden test is worth points " + t);
                 assertEquals(id.equals("alice-correct") ? "passed" : "failed", t.get("status").asText(), id + " " + t.get("name"));
             }
-            JsonNode results = new ObjectMapper().readTree(work.resolve("graded").resolve(id).resolve("results.json").toFile());
+            JsonNode results = new ObjectMapper().readTree(graded.resolve(id).resolve("results.json").toFile());
             int hiddenInResults = 0;
             for (JsonNode t : results.get("tests")) {
                 boolean isHidden = t.get("name").asText().contains("SharedCounterHiddenTest");
@@ -105,7 +102,7 @@ class HiddenTestsGradingTest {
             }
             assertEquals(2, hiddenInResults, id);
         }
-        List<String> grades = Files.readAllLines(work.resolve("graded/grades.csv"));
+        List<String> grades = Files.readAllLines(graded.resolve("grades.csv"));
         assertTrue(grades.contains("alice-correct,20,20"), grades.toString());
         double ivan = Double.parseDouble(grades.stream().filter(l -> l.startsWith("ivan-int-counter,")).findFirst().orElseThrow()
                 .split(",")[1]);
@@ -131,7 +128,8 @@ class HiddenTestsGradingTest {
     }
 
     private static Document page(String run, String id) throws IOException {
-        return Jsoup.parse(work.resolve(run).resolve(id).resolve("index.html").toFile(), "UTF-8");
+        Path folder = run.equals("graded") ? graded : work.resolve(run);
+        return Jsoup.parse(folder.resolve(id).resolve("index.html").toFile(), "UTF-8");
     }
 
     private static String run(String... args) {

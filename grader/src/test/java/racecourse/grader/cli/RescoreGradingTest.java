@@ -46,24 +46,23 @@ class RescoreGradingTest {
     static Path work;
 
     private static String console;
+    private static Path in;
     private static long rescoreMillis;
 
     @BeforeAll
     static void gradeRescoreAndGradeWithTheChangedRubric() throws IOException, InterruptedException {
         BuildLanes.awaitRacyVariantsGraded();
-        Path in = work.resolve("in");
-        FileTrees.copy(Repo.root().resolve("examples/submissions/alice-correct"), in.resolve("alice-correct"));
-        Path ivan = in.resolve("ivan-int-counter/racecourse/counter");
-        Files.createDirectories(ivan);
-        Files.copy(Repo.root().resolve("solutions/variants/counter/Counter_07_IntField/SharedCounter.java"),
-                ivan.resolve("SharedCounter.java"));
+        // The built-in rubric's grading is shared with HiddenTestsGradingTest; rescore changes its files, so a copy.
+        SharedGradings.Graded shared = SharedGradings.aliceAndIvanCounter();
+        in = shared.in();
+        FileTrees.copy(shared.out(), work.resolve("rescored"));
         // Heavier functional and stress tests, points of its own for the test ivan fails, stress results after the deadline.
         String builtIn = Files.readString(Repo.root().resolve("exercises/src/test/resources/racecourse/rubric.properties"));
         Files.writeString(work.resolve("heavy.properties"), builtIn
                 .replace("points.counter.functional = 4", "points.counter.functional = 6")
                 .replace("points.counter.stress = 5", "points.counter.stress = 9")
                 + "test." + LARGE_DELTAS + " = 3\nvisibility.counter.stress = after_due_date\n");
-        console = run("grade", in.toString(), "--out", work.resolve("rescored").toString(), "--only", "counter", "--jobs", "2");
+        console = shared.console();
         console += run("grade", in.toString(), "--out", work.resolve("fresh").toString(), "--only", "counter", "--jobs", "2",
                 "--rubric", work.resolve("heavy.properties").toString());
         long start = System.nanoTime();
@@ -109,10 +108,10 @@ class RescoreGradingTest {
 
     @Test
     void a_resume_goes_on_with_the_new_rubric_only() throws IOException {
-        String refused = run("grade", work.resolve("in").toString(), "--out", work.resolve("rescored").toString(), "--only",
+        String refused = run("grade", in.toString(), "--out", work.resolve("rescored").toString(), "--only",
                 "counter", "--resume");
         assertTrue(refused.contains("--rubric was heavy.properties (sha256 ") && refused.contains("now built-in"), refused);
-        String resumed = run("grade", work.resolve("in").toString(), "--out", work.resolve("rescored").toString(), "--only",
+        String resumed = run("grade", in.toString(), "--out", work.resolve("rescored").toString(), "--only",
                 "counter", "--resume", "--rubric", work.resolve("heavy.properties").toString());
         assertTrue(resumed.contains("resuming: 2 of 2 students already graded with these settings are kept"), resumed);
         assertEquals(Files.readAllLines(work.resolve("fresh/grades.csv")), Files.readAllLines(work.resolve("rescored/grades.csv")));
