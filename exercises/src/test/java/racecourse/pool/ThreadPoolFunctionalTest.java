@@ -273,4 +273,35 @@ class ThreadPoolFunctionalTest {
             Pools.closeWithin(pool, LIMIT);
         }
     }
+
+    @Test
+    void result_with_a_timeout_waits_in_the_timeouts_own_unit() throws InterruptedException {
+        // Contract: result(timeout, unit) waits up to that timeout, in that unit, then throws TimeoutException.
+        ThreadPool pool = new ThreadPool(1);
+        Pools.Gate gate = new Pools.Gate();
+        try {
+            TaskFuture<String> future = pool.submit(() -> gate.pass("done"));
+            gate.awaitEntered();
+            long start = System.nanoTime();
+            Bounded.expectThrows(TimeoutException.class, "result(300, MILLISECONDS) of a task that is still running", LIMIT,
+                    () -> future.result(300, TimeUnit.MILLISECONDS));
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited >= 250, "result(300, MILLISECONDS) gave up after " + waited + " ms");
+            Thread opener = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    // open now
+                }
+                gate.open();
+            }, "racecourse-gate-opener");
+            opener.start();
+            assertEquals("done", Bounded.call("result(30, SECONDS) of a task that ends 300 ms later", LIMIT,
+                    () -> future.result(30, TimeUnit.SECONDS)), "30 seconds are 30 seconds, not 30 ms");
+            opener.join(LIMIT.toMillis());
+        } finally {
+            gate.open();
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
 }

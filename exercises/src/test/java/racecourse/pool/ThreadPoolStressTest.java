@@ -67,6 +67,36 @@ class ThreadPoolStressTest {
     }
 
     @Test
+    void submits_racing_on_a_new_pool_never_start_more_than_maxWorkers_threads() {
+        // Contract: never more than maxWorkers threads, however many threads submit at once. Six threads submit to a
+        // new pool of two; its workers are named prefix-n, and the tasks hold them until the threads are counted.
+        int max = 2;
+        int submitters = 6;
+        for (int round = 0; round < 200; round++) {
+            String prefix = "racing" + round;
+            ThreadPool pool = new ThreadPool(max, prefix);
+            CountDownLatch counted = new CountDownLatch(1);
+            try {
+                Race.of(submitters + " threads submitting at once to a new pool of " + max + " (round " + round + ")", LIMIT)
+                        .actors(submitters, s -> pool.submit(() -> counted.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS)))
+                        .run();
+                List<String> workers = new ArrayList<>();
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    if (t.isAlive() && t.getName().startsWith(prefix + "-")) {
+                        workers.add(t.getName());
+                    }
+                }
+                assertTrue(workers.size() <= max, submitters + " threads submitting at once to a new pool of " + max
+                        + " workers made it start " + workers.size() + " threads " + workers + " (round " + round
+                        + "): check and start workers under the same lock");
+            } finally {
+                counted.countDown();
+                Pools.closeWithin(pool, LIMIT);
+            }
+        }
+    }
+
+    @Test
     void the_pool_never_starts_more_than_maxWorkers_threads() throws InterruptedException {
         // Contract: "never more than maxWorkers threads" counts every thread the pool starts, whatever it does.
         int max = 3;

@@ -52,6 +52,24 @@ class WorkQueueLivenessTest {
     }
 
     @Test
+    void poll_and_offer_wake_the_threads_that_wait_for_them() throws InterruptedException {
+        // A slot freed by poll() wakes a producer blocked in put(), as take() does; an item offered wakes a consumer.
+        WorkQueue<String> full = new WorkQueue<>(1);
+        full.offer("a");
+        Race.Running producer = Race.of("put() on a full queue, then poll() frees the slot", Duration.ofSeconds(30))
+                .actor(() -> full.put("b")).start();
+        producer.awaitBlocked(1, Duration.ofSeconds(15));
+        assertEquals("a", full.poll());
+        producer.finish();
+        WorkQueue<String> empty = new WorkQueue<>(1);
+        Race.Running consumer = Race.of("take() on an empty queue, then offer() fills it", Duration.ofSeconds(30))
+                .actor(() -> assertEquals("c", empty.take())).start();
+        consumer.awaitBlocked(1, Duration.ofSeconds(15));
+        assertTrue(empty.offer("c"));
+        consumer.finish();
+    }
+
+    @Test
     void join_wakes_up_when_the_last_task_is_done() throws InterruptedException {
         WorkQueue<String> queue = new WorkQueue<>(2);
         queue.offer("a");

@@ -1,6 +1,6 @@
 package racecourse.gather;
 
-// Correct alternative: all() reads the results with CompletableFuture::join once every input has succeeded (no join can block then)
+// BUG VARIANT Gather_12_JoinMethodReference: all() reads the results with CompletableFuture::join once every input has succeeded; the rule forbids the blocking join, as a call or a method reference
 
 import java.util.ArrayList;
 import java.util.List;
