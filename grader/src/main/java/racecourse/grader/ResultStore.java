@@ -1,5 +1,6 @@
 package racecourse.grader;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -34,8 +35,10 @@ final class ResultStore {
     static final String RESULT = "result.json";
     static final String GRADER_ERROR = "grader-error.txt";
 
+    // Enums by their words, as summary.json has them (a Verdict is "graded").
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING).enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
 
     /**
      * What must be the same for an earlier result to count as this run's.

@@ -35,6 +35,9 @@ class ResultStoreTest {
         assertTrue(store.earlier("alice", "digest-2").isEmpty(), "a submission changed since is graded again");
         assertTrue(store.earlier("bob", "digest-1").isEmpty(), "bob was never graded");
         assertFalse(Files.exists(out.resolve("alice").resolve("result.json.part")), "no half-written file is left");
+        assertTrue(Files.readString(out.resolve("alice").resolve("result.json")).contains("\"verdict\" : \"graded\""),
+                "the verdict is kept as the word summary.json has");
+        assertEquals(Verdict.GRADED, store.earlier("alice", "digest-1").orElseThrow().verdict());
     }
 
     @Test

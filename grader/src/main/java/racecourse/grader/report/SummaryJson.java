@@ -2,6 +2,7 @@ package racecourse.grader.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,8 +23,10 @@ public final class SummaryJson {
 
     static final String SIMILARITY = "similarity";
 
+    // Enums by their words (a Verdict is "graded", as tools reading summary.json expect).
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING).enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
             .addMixIn(SourceCoverage.class, WithoutSourceText.class)
             .addMixIn(ExerciseSimilarity.class, WithoutSources.class)
             .addMixIn(SimilarPair.class, WithoutMatches.class);
