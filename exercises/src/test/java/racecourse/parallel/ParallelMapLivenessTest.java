@@ -57,10 +57,10 @@ class ParallelMapLivenessTest {
         // A call that waits until a count of finished inputs is complete, instead of joining its threads, returns
         // while they still finish their loop (look for a next input, find none, end): for a moment after map()
         // returns they are alive. So this looks right after each call, with nothing in between, again and again
-        // for 3 s; a call that joins every thread before it returns passes every time.
+        // for 1 s; a call that joins every thread before it returns passes every time.
         List<Integer> inputs = IntStream.range(0, 8).boxed().toList();
         List<Integer> expected = IntStream.range(1, 9).boxed().toList();
-        TimeBox box = TimeBox.of(Duration.ofSeconds(3));
+        TimeBox box = TimeBox.of(Duration.ofSeconds(1));
         Bounded.run("map(8 inputs, parallelism 4), called again and again", Duration.ofSeconds(30), () -> {
             int call = 0;
             do {
@@ -87,29 +87,33 @@ class ParallelMapLivenessTest {
 
     @Test
     void after_a_failure_every_started_input_finishes_and_every_thread_ends_before_the_call_throws() {
-        // Input 0 fails at once; input 1 is still working (300 ms) when that happens. The ExecutionException comes
-        // only after every thread has stopped: input 1 has finished and no thread the call started is alive.
+        // The first input to start fails as soon as a second one has started; the second is still working (300 ms)
+        // when that happens. Roles go by start order, not by input index: a design that gives each thread a chunk
+        // of inputs runs inputs 0 and 1 one after the other on the same thread. The ExecutionException comes only
+        // after every thread has stopped: the second input has finished and no thread the call started is alive.
         Set<Thread> before = Probes.aliveNow();
         Set<Thread> ranOn = Collections.synchronizedSet(new HashSet<>());
-        CountDownLatch slowStarted = new CountDownLatch(1);
+        AtomicInteger startOrder = new AtomicInteger();
+        CountDownLatch secondStarted = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
-        Bounded.expectThrows(ExecutionException.class, "map([0, 1, 2, 3], parallelism 2) where input 0 fails while"
-                + " input 1 works", LIMIT, () -> {
+        Bounded.expectThrows(ExecutionException.class, "map([0, 1, 2, 3], parallelism 2) where the first input to"
+                + " start fails while a second one works", LIMIT, () -> {
                     try {
                         ParallelMap.map(x -> {
                             ranOn.add(Thread.currentThread());
                             running.incrementAndGet();
                             try {
-                                if (x == 0) {
+                                int order = startOrder.getAndIncrement();
+                                if (order == 0) {
                                     try {
-                                        slowStarted.await(10, TimeUnit.SECONDS);
+                                        secondStarted.await(10, TimeUnit.SECONDS);
                                     } catch (InterruptedException e) {
                                         Thread.currentThread().interrupt();
                                     }
-                                    throw new IllegalStateException("input 0 failed");
+                                    throw new IllegalStateException("input " + x + " failed");
                                 }
-                                if (x == 1) {
-                                    slowStarted.countDown();
+                                if (order == 1) {
+                                    secondStarted.countDown();
                                     Probes.pause(300);
                                 }
                                 return x;

@@ -105,7 +105,7 @@ class ParallelMapStressTest {
     void every_input_is_applied_exactly_once() {
         // Threads that take the next input without a lock take some twice and skip others.
         int n = 20_003; // not a multiple of the parallelism: equal chunks leave a remainder
-        TimeBox box = TimeBox.of(Duration.ofSeconds(3));
+        TimeBox box = TimeBox.of(Duration.ofSeconds(1));
         int round = 0;
         do {
             AtomicIntegerArray applied = new AtomicIntegerArray(n);
@@ -135,7 +135,7 @@ class ParallelMapStressTest {
         // its own (no static result array or counter shared by every call).
         SplittableRandom seeds = Seeds.forTest("parallel.concurrent-calls");
         long[] callerSeeds = {seeds.nextLong(), seeds.nextLong(), seeds.nextLong(), seeds.nextLong()};
-        TimeBox box = TimeBox.of(Duration.ofSeconds(3));
+        TimeBox box = TimeBox.of(Duration.ofSeconds(1));
         Race.of("4 threads calling map() at the same time", LIMIT)
                 .actors(4, caller -> {
                     SplittableRandom random = new SplittableRandom(callerSeeds[caller]);
