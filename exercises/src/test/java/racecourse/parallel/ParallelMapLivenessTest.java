@@ -57,10 +57,10 @@ class ParallelMapLivenessTest {
         // A call that waits until a count of finished inputs is complete, instead of joining its threads, returns
         // while they still finish their loop (look for a next input, find none, end): for a moment after map()
         // returns they are alive. So this looks right after each call, with nothing in between, again and again
-        // for 1 s; a call that joins every thread before it returns passes every time.
+        // for 2 s; a call that joins every thread before it returns passes every time.
         List<Integer> inputs = IntStream.range(0, 8).boxed().toList();
         List<Integer> expected = IntStream.range(1, 9).boxed().toList();
-        TimeBox box = TimeBox.of(Duration.ofSeconds(1));
+        TimeBox box = TimeBox.of(Duration.ofSeconds(2));
         Bounded.run("map(8 inputs, parallelism 4), called again and again", Duration.ofSeconds(30), () -> {
             int call = 0;
             do {
