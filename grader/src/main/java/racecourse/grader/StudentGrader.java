@@ -26,7 +26,7 @@ import racecourse.testkit.page.Sentences;
 import racecourse.grader.run.SuiteRun;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.run.CourseClasses;
-import racecourse.grader.run.TestResult;
+import racecourse.runner.TestResult;
 import racecourse.grader.score.Scorer;
 
 /**
@@ -169,7 +169,7 @@ public final class StudentGrader {
                 problems.add(sentences.say("grader.forgedLines", outcome.forgedLines()));
             }
             outcome.cappedOutput().forEach((test, bytes) -> problems.add(sentences.say("grader.cappedOutput",
-                    racecourse.testkit.PointsTable.shortName(test), bytes, racecourse.grader.run.ChildMain.OUTPUT_PER_TEST)));
+                    racecourse.testkit.PointsTable.shortName(test), bytes, racecourse.runner.ChildMain.OUTPUT_PER_TEST)));
             if (outcome.tests().isEmpty()) {
                 problems.add(sentences.say("grader.noTestsReported", outcome.exitCode(), outcome.otherOutput()));
                 return false;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MessagesAreNotParsedTest {
 
     private static final List<Path> SOURCES = List.of(Path.of("grader", "src", "main", "java"),
-            Path.of("exercises", "src", "test", "java", "racecourse", "testkit"));
+            Path.of("runner", "src", "main", "java"), Path.of("exercises", "src", "test", "java", "racecourse", "testkit"));
 
     private static final Pattern TEXT_TEST = Pattern.compile(
             "(?i)(message|sentence|reason|report|output|msg)\\w*(\\(\\))?\\)?\\s*\\.\\s*(startsWith|endsWith|contains|matches|equals|indexOf)\\(");

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.run.TestInventory;
-import racecourse.grader.run.TestResult;
+import racecourse.runner.TestResult;
 import racecourse.grader.score.Scorer;
 import racecourse.grader.similarity.ClassSimilarity;
 import racecourse.grader.similarity.ExerciseSimilarity;

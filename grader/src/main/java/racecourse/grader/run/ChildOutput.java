@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import racecourse.runner.ChildEvent;
+import racecourse.runner.ChildEventCodec;
+import racecourse.runner.ResultMac;
 
 /**
  * The grader's end of the child's streams: from the result channel, the events of correctly signed

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.page.Sentences;
+import racecourse.runner.ChildMain;
 
 /**
  * How a child JVM ended: the reason and the numbers its report sentence names. Built through the

@@ -16,15 +16,20 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.Speedup;
 import racecourse.testkit.page.Sentences;
+import racecourse.runner.ChildEvent;
+import racecourse.runner.ChildMain;
+import racecourse.runner.ResultMac;
+import racecourse.runner.TestResult;
 
 /**
  * Runs the course suites of some exercise packages against one set of compiled classes, in a fresh
  * child JVM (never two submissions in one JVM: Lincheck's instrumentation breaks when two classes
- * share a name). Results come back signed over a socket only the runner can connect to ({@link ResultChannel});
+ * share a name). Results come back signed over a socket only the runner can connect to (the runner's ResultChannel);
  * every expected test gets a result: a test the child never reported is MISSING, with the reason
  * (timeout, crash, exit).
  */
@@ -35,6 +40,7 @@ public final class SuiteRun {
     private final Sandbox sandbox;
     private final List<Path> alsoVisible;
     private final Sentences sentences;
+    private final Optional<ChildClassData> classData;
 
     /** Without a sandbox, in English: for the course's own checks, which run only the project's code. */
     public SuiteRun(List<Path> suiteClasspath, ChildJvm jvm) {
@@ -53,8 +59,8 @@ public final class SuiteRun {
     }
 
     /**
-     * @param suiteClasspath the precompiled suites and their libraries (JUnit, Lincheck, ArchUnit) and
-     *     this grader's classes
+     * @param suiteClasspath the runner and the precompiled suites and their libraries (JUnit, Lincheck,
+     *     ArchUnit): {@link SuiteClasspath}
      * @param alsoVisible files the child needs to see besides its class path (the coverage agent)
      */
     private SuiteRun(List<Path> suiteClasspath, List<String> jvmOptions, Sandbox sandbox, List<Path> alsoVisible,
@@ -64,6 +70,7 @@ public final class SuiteRun {
         this.sandbox = sandbox;
         this.alsoVisible = List.copyOf(alsoVisible);
         this.sentences = sentences;
+        this.classData = ChildClassData.forChildren(this.suiteClasspath, this.jvmOptions);
     }
 
     /**
@@ -111,15 +118,20 @@ public final class SuiteRun {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(extraJvmOptions);
         command.addAll(jvmOptions);
+        boolean wholeSuites = extraJvmOptions.stream().noneMatch(o -> o.startsWith("-D" + ChildMain.TESTS_PROPERTY + "=")
+                || o.startsWith("-D" + ChildMain.CATEGORIES_PROPERTY + "="));
+        Optional<ChildClassData.Use> shared = classData.map(data -> data.forChild(workDir, wholeSuites));
+        shared.ifPresent(use -> command.addAll(use.options()));
         command.add("-Dracecourse.seed=" + seed);
         command.add("-cp");
-        // The student's classes first: the grader jar's manifest also names the starter's stubs, which
-        // must never stand in for a student's class (intake keeps students to the exercise packages).
+        // The course's jars first, the student's classes last: a student class named like a course class was
+        // removed before (CourseClasses), and a class path that starts with the same jars every time lets each
+        // child map the classes they hold from one shared archive (ChildClassData).
         List<String> cp = new ArrayList<>();
         List<String> students = new ArrayList<>();
         studentClasses.forEach(p -> students.add(p.toAbsolutePath().toString()));
-        cp.addAll(students);
         suiteClasspath.forEach(p -> cp.add(p.toString()));
+        cp.addAll(students);
         command.add(String.join(File.pathSeparator, cp));
         command.add(ChildMain.class.getName());
         Path socketDir = Files.createTempDirectory("rc");
@@ -133,6 +145,7 @@ public final class SuiteRun {
         studentClasses.forEach(visible::add);
         visible.addAll(alsoVisible);
         visible.add(socketDir);
+        shared.ifPresent(use -> visible.addAll(use.visible()));
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Process child = new ProcessBuilder(sandbox.wrap(command, visible, workDir)).directory(workDir.toFile())
@@ -170,6 +183,9 @@ public final class SuiteRun {
         boolean done = !events.isEmpty() && events.get(events.size() - 1) instanceof ChildEvent.Done;
         String running = runningAtTheEnd(events);
         RunEnd end = done ? RunEnd.finished(exit) : end(finished, exit, cap, events, output.otherOutput());
+        if (shared.isPresent()) {
+            shared.get().childEnded(done && exit == 0);
+        }
         return new Outcome(read(events, running, end), exit, !finished, done, output.forgedLines(),
                 output.otherOutput(), done ? null : running, end, capped(events));
     }

@@ -11,7 +11,7 @@ import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
 import racecourse.grader.run.TestInventory;
-import racecourse.grader.run.TestResult;
+import racecourse.runner.TestResult;
 import racecourse.testkit.Diagnoses;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.Scoring;

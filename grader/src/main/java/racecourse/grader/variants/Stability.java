@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 import racecourse.grader.run.ChildJvm;
 import racecourse.grader.run.SuiteClasspath;
 import racecourse.grader.run.SuiteRun;
-import racecourse.grader.run.TestResult;
+import racecourse.runner.TestResult;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.Seeds;
 

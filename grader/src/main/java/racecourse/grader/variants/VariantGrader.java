@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import racecourse.grader.compile.Compilation;
 import racecourse.grader.compile.ExerciseCompiler;
-import racecourse.grader.run.ChildMain;
+import racecourse.runner.ChildMain;
 import racecourse.grader.run.SuiteRun;
-import racecourse.grader.run.TestResult;
+import racecourse.runner.TestResult;
 
 /**
  * Grades the reference solution of an exercise, or a bug variant of it (the solution's package

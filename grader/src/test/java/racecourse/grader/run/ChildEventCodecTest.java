@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import racecourse.testkit.model.Diagnosis;
+import racecourse.runner.ChildEvent;
+import racecourse.runner.ChildEventCodec;
+import racecourse.runner.TestResult;
 
 /** The child protocol: every event survives the trip through one line, and a broken line is refused by name. */
 class ChildEventCodecTest {

@@ -11,6 +11,11 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import racecourse.runner.ChildEvent;
+import racecourse.runner.ChildEventCodec;
+import racecourse.runner.ResultChannel;
+import racecourse.runner.ResultMac;
+import racecourse.runner.TestResult;
 
 /** The result channel: only lines signed with the run's key count, whatever else the child prints. */
 class ChildOutputTest {
@@ -78,16 +83,6 @@ class ChildOutputTest {
         String text = output.otherOutput();
         assertTrue(text.length() < 10_000, "kept " + text.length() + " characters");
         assertTrue(text.contains("bytes not kept") && text.endsWith("last words\n"), text.substring(text.length() - 200));
-    }
-
-    @Test
-    void the_capture_keeps_what_a_test_prints_up_to_its_cap() {
-        OutputCapture capture = new OutputCapture(10);
-        var out = capture.printStream();
-        out.print("0123456789abcdef");
-        assertEquals("0123456789\n[... 6 more bytes of output not kept]", capture.takeText());
-        out.print("next");
-        assertEquals("next", capture.takeText());
     }
 
     private ChildOutput read(byte[] bytes) throws IOException {

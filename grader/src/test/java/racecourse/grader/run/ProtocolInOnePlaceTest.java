@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.Repo;
+import racecourse.runner.ChildEventCodec;
 
 /**
  * The child protocol is written and read only by {@link ChildEventCodec}: a second reader that splits
- * lines or compares keywords would drift from it unnoticed. Scans the grader's main sources.
+ * lines or compares keywords would drift from it unnoticed. Scans the grader's and the runner's main sources.
  */
 class ProtocolInOnePlaceTest {
 
-    private static final Path MAIN = Path.of("grader", "src", "main", "java");
+    /** Both ends: the grader's reader and the runner's writer. */
+    private static final List<Path> MAIN = List.of(Path.of("grader", "src", "main", "java"), Path.of("runner", "src", "main", "java"));
 
     private static final Pattern SPLIT_ON_TAB = Pattern.compile("split\\(\"\\\\t\"");
 
@@ -35,20 +37,28 @@ class ProtocolInOnePlaceTest {
     @Test
     void only_the_codec_splits_lines_on_tabs_or_names_protocol_keywords() throws IOException {
         List<String> offenders = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Repo.root().resolve(MAIN))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                String name = file.getFileName().toString();
-                String source = Files.readString(file);
-                if (SPLIT_ON_TAB.matcher(source).find() && !TAB_SPLIT_ALLOWED.containsKey(name)) {
-                    offenders.add(name + " splits on tabs");
-                }
-                var keyword = KEYWORD.matcher(source);
-                if (keyword.find() && !name.equals("ChildEventCodec.java")) {
-                    offenders.add(name + " names the protocol keyword " + keyword.group(1));
-                }
+        for (Path file : mainSources()) {
+            String name = file.getFileName().toString();
+            String source = Files.readString(file);
+            if (SPLIT_ON_TAB.matcher(source).find() && !TAB_SPLIT_ALLOWED.containsKey(name)) {
+                offenders.add(name + " splits on tabs");
+            }
+            var keyword = KEYWORD.matcher(source);
+            if (keyword.find() && !name.equals("ChildEventCodec.java")) {
+                offenders.add(name + " names the protocol keyword " + keyword.group(1));
             }
         }
         assertEquals(List.of(), offenders, "encode and decode child events with ChildEventCodec instead");
+    }
+
+    private static List<Path> mainSources() throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (Path main : MAIN) {
+            try (Stream<Path> files = Files.walk(Repo.root().resolve(main))) {
+                files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+            }
+        }
+        return sources;
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.page.Sentences;
+import racecourse.runner.ChildMain;
+import racecourse.runner.TestResult;
 
 /** Why a child ended, worded for the report: the end-to-end tests match these sentences. */
 class RunEndTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.run.TestInventory;
-import racecourse.grader.run.TestResult;
+import racecourse.runner.TestResult;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.model.ExerciseScore;
 import racecourse.testkit.model.Points;

@@ -1,4 +1,4 @@
-package racecourse.grader.run;
+package racecourse.runner;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package racecourse.grader.run;
+package racecourse.runner;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,4 +1,4 @@
-package racecourse.grader.run;
+package racecourse.runner;
 
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * submission has nothing to reach for; and every line is signed with a key read from standard
  * input, so even bytes that got into the socket some other way would not count.
  */
-final class ResultChannel {
+public final class ResultChannel {
 
     private final ResultMac mac;
     private final PrintStream out;
@@ -32,7 +32,7 @@ final class ResultChannel {
     }
 
     /** Reads the key the grader wrote to {@code keySource} and closes it; results go to {@code sink}. */
-    static ResultChannel open(InputStream keySource, OutputStream sink) throws IOException {
+    public static ResultChannel open(InputStream keySource, OutputStream sink) throws IOException {
         byte[] key = new byte[ResultMac.KEY_BYTES];
         try (DataInputStream in = new DataInputStream(keySource)) {
             in.readFully(key);
@@ -46,7 +46,7 @@ final class ResultChannel {
         return open(keySource, new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
     }
 
-    synchronized void send(ChildEvent event) {
+    public synchronized void send(ChildEvent event) {
         out.print(mac.line(sequence++, ChildEventCodec.encode(event)) + "\n");
         out.flush();
     }

@@ -1,4 +1,4 @@
-package racecourse.grader.run;
+package racecourse.runner;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,14 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
  * the student's code prints itself (to any stream) cannot carry a valid signature, so it can never be
  * taken for a result.
  */
-final class ResultMac {
+public final class ResultMac {
 
-    static final String PREFIX = "@racecourse-result ";
-    static final int KEY_BYTES = 32;
+    public static final String PREFIX = "@racecourse-result ";
+    public static final int KEY_BYTES = 32;
 
     private final Mac mac;
 
-    ResultMac(byte[] key) {
+    public ResultMac(byte[] key) {
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -29,19 +29,19 @@ final class ResultMac {
         }
     }
 
-    static byte[] newKey() {
+    public static byte[] newKey() {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         return key;
     }
 
     /** The signature of the {@code sequence}-th line: a replayed or reordered line does not verify. */
-    synchronized String sign(long sequence, String payload) {
+    public synchronized String sign(long sequence, String payload) {
         mac.update((sequence + "\t").getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
     }
 
-    String line(long sequence, String payload) {
+    public String line(long sequence, String payload) {
         return PREFIX + sequence + " " + sign(sequence, payload) + " " + payload;
     }
 }

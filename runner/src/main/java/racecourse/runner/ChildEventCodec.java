@@ -1,4 +1,4 @@
-package racecourse.grader.run;
+package racecourse.runner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package racecourse.grader.run;
+package racecourse.runner;
 
 import java.util.Set;
 import racecourse.testkit.model.Diagnosis;

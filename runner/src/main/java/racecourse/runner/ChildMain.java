@@ -1,4 +1,4 @@
-package racecourse.grader.run;
+package racecourse.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -53,7 +53,7 @@ public final class ChildMain {
     public static final int OUTPUT_PER_TEST = 16_000;
 
     /** Live threads allowed at once (the suites need a few dozen); more, and the run is stopped. */
-    static final int MAX_THREADS = Integer.getInteger("racecourse.maxThreads", 1000);
+    public static final int MAX_THREADS = Integer.getInteger("racecourse.maxThreads", 1000);
 
     /** When set (comma-separated categories), only the tests of those categories run: the course's detection checks. */
     public static final String CATEGORIES_PROPERTY = "racecourse.categories";
