@@ -124,7 +124,7 @@ public final class BatchGrader {
                     coverage.map(a -> List.of(a.jar())).orElse(List.of()), sentences);
             StudentGrader grader = new StudentGrader(options.exercises(), TestInventory.discover(options.exercises()),
                     suites, new ApiCheck(Contract.load(), sentences), new Scorer(options.rubric()), options.seed(), options.cap(), coverage,
-                    CourseClasses.in(SuiteClasspath.ofThisJvm(), options.exercises()), sentences);
+                    CourseClasses.in(suiteClasspath, options.exercises()), sentences);
             List<StudentScore> students = gradeAll(candidates, intake, grader, options, work, store, resuming);
             students.sort(Comparator.comparing(StudentScore::id));
             ClassSimilarity similarity = similarity(options, candidates, work.resolve("similarity"));
@@ -133,7 +133,7 @@ public final class BatchGrader {
                     students, sandbox.description(), options.shard().text(),
                     options.roster() == null ? null
                             : options.roster().matchedWith(students.stream().map(StudentScore::id).toList(), classIds),
-                    options.revealHidden(), options.rubric().source());
+                    options.revealHidden(), options.rubric().source(), childClasspath(suiteClasspath));
             long reportStart = System.nanoTime();
             ClassFiles.writeGraded(run, similarity, options.out());
             reportMillis = (System.nanoTime() - reportStart) / 1_000_000;
@@ -141,6 +141,14 @@ public final class BatchGrader {
         } finally {
             FileTrees.delete(work);
         }
+    }
+
+    /** The child's class path as summary.json records it: file names, then the student's classes. */
+    private static List<String> childClasspath(List<Path> suiteClasspath) {
+        List<String> entries = new ArrayList<>();
+        suiteClasspath.forEach(p -> entries.add(p.getFileName().toString()));
+        entries.add(GradingRun.STUDENT_CLASSES);
+        return entries;
     }
 
     /** How long writing the reports of the last run took (summary.json, CSV, results.json, HTML). */

@@ -81,7 +81,7 @@ public final class ShardMerge {
         GradingRun merged = new GradingRun(first.seed(), first.graderVersion(), first.javaVersion(), first.lang(), startedAt,
                 millis, first.exercises(), new ArrayList<>(skipped), students, String.join("; ", sandboxes),
                 Shard.ALL.text(), first.roster() == null ? null : first.roster().matchedWith(ids, ids), first.revealHidden(),
-                first.rubric());
+                first.rubric(), first.childClasspath());
         Files.createDirectories(out);
         Map<String, String> folders = BatchGrader.folders(students);
         for (int i = 0; i < runs.size(); i++) {

@@ -114,7 +114,7 @@ class RescoreTest {
         Roster roster = Roster.of(Roster.IdColumn.SIS_LOGIN_ID, List.of(new RosterStudent("kim", "Kim", "kim@x", "A"),
                 new RosterStudent("lee", "Lee", "lee@x", "A")), "Lab 1").matchedWith(IDS, IDS);
         GradingRun run = new GradingRun(7, "test", "17", "en", "2026-01-01T00:00:00Z", 9000, List.of("counter"), List.of(),
-                students, "no sandbox", "1/1", roster, false, rubric.source());
+                students, "no sandbox", "1/1", roster, false, rubric.source(), null);
         ResultStore store = new ResultStore(out);
         store.begin(settings(rubric), false);
         for (StudentScore s : students.subList(0, 2)) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
+import racecourse.runner.ChildMain;
+import racecourse.testkit.model.GradingRun;
 
 /**
  * End to end: the README's main command on the bundled samples (examples/submissions), then the
@@ -124,6 +128,26 @@ class GradeSamplesTest {
             assertEquals(List.of("counter", "pool", "gather"), List.of(summary.get("exercises").get(0).asText(),
                     summary.get("exercises").get(1).asText(), summary.get("exercises").get(2).asText()));
             assertEquals(3, summary.get("exercises").size());
+        }
+
+        @Test
+        void the_child_class_path_is_the_runner_its_listed_artifacts_and_the_students_classes() throws IOException {
+            List<String> recorded = new ArrayList<>();
+            summary.get("childClasspath").forEach(e -> recorded.add(e.asText()));
+            List<String> expected = new ArrayList<>();
+            try (InputStream in = ChildMain.class.getResourceAsStream("/racecourse/runner/child-classpath.txt")) {
+                for (String entry : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(";")) {
+                    expected.add(entry.substring(entry.lastIndexOf('/') + 1));
+                }
+            }
+            assertTrue(recorded.get(0).startsWith("racecourse-runner-"), recorded.toString());
+            assertEquals(expected, recorded.subList(1, recorded.size() - 1));
+            assertEquals(GradingRun.STUDENT_CLASSES, recorded.get(recorded.size() - 1));
+            for (String entry : recorded) {
+                assertTrue(!entry.startsWith("racecourse-grader") && !entry.equals("racecourse-exercises-1.0.0-SNAPSHOT.jar")
+                        && !entry.startsWith("jplag") && !entry.startsWith("jackson") && !entry.startsWith("picocli"),
+                        entry + " is the grader's own, never a child's: " + recorded);
+            }
         }
     }
 
