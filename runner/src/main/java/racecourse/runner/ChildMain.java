@@ -28,6 +28,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import racecourse.testkit.Diagnoses;
 import racecourse.testkit.PointsTable;
@@ -60,6 +61,13 @@ public final class ChildMain {
 
     /** When set (comma-separated {@code Class.method}), only those tests run: the promise map's tests of a variant. */
     public static final String TESTS_PROPERTY = "racecourse.tests";
+
+    /**
+     * Categories (comma-separated) after whose first failures the run stops, the tests not run yet reported
+     * as skipped: the course's detection check asks only whether a bug variant loses points in the
+     * categories it names, and the tests after that answer would only add to every build.
+     */
+    public static final String STOP_ONCE_LOST_PROPERTY = "racecourse.stopOnceLost";
 
     private ChildMain() {
     }
@@ -95,9 +103,11 @@ public final class ChildMain {
         }
         capture.takeText();
         watchThreads(channel);
+        StopOnceLost stop = StopOnceLost.fromProperty();
         for (int i = 0; i < plans.size(); i++) {
             Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-            launcher.execute(plans.get(i), new ResultWriter(channel, capture));
+            launcher.execute(LauncherExecutionRequestBuilder.request(plans.get(i))
+                    .listeners(new ResultWriter(channel, capture, stop)).cancellationToken(stop.token()).build());
             List<Thread> spinning = LeftoverThreads.stillRunning(before);
             if (!spinning.isEmpty() && i < plans.size() - 1) {
                 // A thread of this exercise still burns a core (an endless spin no test could stop): the exercises
@@ -194,10 +204,12 @@ public final class ChildMain {
         private final ResultChannel channel;
         private final OutputCapture capture;
         private final Map<String, Long> started = new ConcurrentHashMap<>();
+        private final StopOnceLost stop;
 
-        ResultWriter(ResultChannel channel, OutputCapture capture) {
+        ResultWriter(ResultChannel channel, OutputCapture capture, StopOnceLost stop) {
             this.channel = channel;
             this.capture = capture;
+            this.stop = stop;
         }
 
         @Override
@@ -231,6 +243,9 @@ public final class ChildMain {
             }
             channel.send(new ChildEvent.Result(PointsTable.testKey(id), passed ? TestResult.Status.PASSED : TestResult.Status.FAILED,
                     millis, passed ? "" : message(result), printed, passed ? Set.of() : diagnoses(result)));
+            if (!passed) {
+                stop.lost(tag(id, Rubric.CATEGORIES));
+            }
         }
 
         // A measurement the suite publishes (ParallelMap's speed-up) travels beside the result, never into the score.

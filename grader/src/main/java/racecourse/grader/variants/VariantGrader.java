@@ -35,12 +35,23 @@ public final class VariantGrader {
 
     private final Path solutionsSources;
     private final SuiteRun suites;
+    private final boolean stopOnceCaught;
     private final ExerciseCompiler compiler = new ExerciseCompiler();
 
-    /** @param solutionsSources {@code solutions/src/main/java} */
+    /** A grader that runs every test it is given: the stability runs count which tests catch each variant. */
     public VariantGrader(Path solutionsSources, SuiteRun suites) {
+        this(solutionsSources, suites, false);
+    }
+
+    /**
+     * @param solutionsSources {@code solutions/src/main/java}
+     * @param stopOnceCaught a variant's run stops once it has lost points in every category it must (the
+     *     build's detection check, which asks only that); its tests not run yet are reported as skipped
+     */
+    public VariantGrader(Path solutionsSources, SuiteRun suites, boolean stopOnceCaught) {
         this.solutionsSources = solutionsSources;
         this.suites = suites;
+        this.stopOnceCaught = stopOnceCaught;
     }
 
     public Grading gradeSolution(String exercise, long seed, Path work) throws IOException, InterruptedException {
@@ -54,9 +65,13 @@ public final class VariantGrader {
      */
     public Grading gradeVariant(Variant variant, Set<String> mappedTests, long seed, Path work)
             throws IOException, InterruptedException {
-        List<String> options = mappedTests.isEmpty()
-                ? List.of("-D" + ChildMain.CATEGORIES_PROPERTY + "=" + String.join(",", new TreeSet<>(variant.loses())))
-                : List.of("-D" + ChildMain.TESTS_PROPERTY + "=" + String.join(",", mappedTests));
+        List<String> options = new ArrayList<>();
+        options.add(mappedTests.isEmpty()
+                ? "-D" + ChildMain.CATEGORIES_PROPERTY + "=" + String.join(",", new TreeSet<>(variant.loses()))
+                : "-D" + ChildMain.TESTS_PROPERTY + "=" + String.join(",", mappedTests));
+        if (stopOnceCaught) {
+            options.add("-D" + ChildMain.STOP_ONCE_LOST_PROPERTY + "=" + String.join(",", new TreeSet<>(variant.loses())));
+        }
         return grade(variant.name(), variant.exercise(), variant.files(), options, seed, work);
     }
 

@@ -39,7 +39,8 @@ import racecourse.testkit.Seeds;
 /**
  * Proof of detection, run on every build: each correct alternative design (solutions/alternatives)
  * loses no point in a child JVM, and each bug variant in solutions/variants loses points in every category its variant.properties
- * names, graded with the tests that docs/contract-coverage.md names for it. Every grading is a
+ * names, graded with the tests that docs/contract-coverage.md names for it (a variant's run stops once it has
+ * lost points in each of those categories: the tests after that could not change the answer). Every grading is a
  * fresh child JVM; three run at a time. The reference solutions pass every suite in the solutions
  * module's own test run (the same suites, in Maven), and the correct sample alice in the grader's
  * end-to-end tests; scripts/stability.sh grades them in child JVMs as often as asked. The stability script repeats this
@@ -61,7 +62,7 @@ class CourseDetectionTest {
     static void gradeEverythingInTheBackground() throws IOException {
         Path repo = Repo.root();
         VariantGrader grader = new VariantGrader(repo.resolve("solutions/src/main/java"),
-                new SuiteRun(SuiteClasspath.ofThisJvm(), ChildJvm.standard(SuiteClasspath.ofThisJvm())));
+                new SuiteRun(SuiteClasspath.ofThisJvm(), ChildJvm.standard(SuiteClasspath.ofThisJvm())), true);
         variants = VariantCatalog.load(repo.resolve("solutions/variants"));
         alternatives = VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"));
         PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
