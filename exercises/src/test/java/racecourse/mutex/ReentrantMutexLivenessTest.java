@@ -73,10 +73,15 @@ class ReentrantMutexLivenessTest {
         int timed = 8;
         int untimed = 3;
         long spacingNanos = 250_000;
+        // The release comes a lead time after the round starts, once every waiter waits. The first round gives
+        // them 150 ms; each later round three times what queueing took the round before (at least 20 ms, at
+        // most 150): a round whose waiters were not all waiting yet only tests less, it never fails a correct mutex.
+        long leadNanos = TimeUnit.MILLISECONDS.toNanos(150);
         for (int round = 0; round < 15; round++) {
             ReentrantMutex mutex = new ReentrantMutex();
             Holder holder = Holder.of(mutex, 1);
-            long releaseAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(150);
+            long roundStart = System.nanoTime();
+            long releaseAt = roundStart + leadNanos;
             long firstDeadline = releaseAt - (round % 4 + 1) * spacingNanos;
             Waiters waiters = new Waiters("round " + round + ": " + timed + " timed tryLock() waiters with deadlines around"
                     + " the release, then " + untimed + " lock() waiters");
@@ -94,6 +99,8 @@ class ReentrantMutexLivenessTest {
                     mutex.unlock();
                 });
             }
+            long queued = System.nanoTime() - roundStart;
+            leadNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(150), Math.max(TimeUnit.MILLISECONDS.toNanos(20), 3 * queued));
             while (System.nanoTime() - releaseAt < 0) {
                 LockSupport.parkNanos(50_000);
             }
