@@ -19,6 +19,7 @@ import racecourse.grader.compile.ExerciseCompiler;
 import racecourse.grader.compile.GivenTypes;
 import racecourse.grader.intake.Submission;
 import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.ExerciseStatus;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Verdict;
@@ -81,14 +82,14 @@ public final class StudentGrader {
             List<TestInventory.Entry> tests = testsOf(exercise);
             List<Path> sources = submission.sources().get(exercise);
             if (submission.refused()) {
-                scores.put(exercise, scorer.notRun(exercise, "not-run", tests, submission.problems().get(0), List.of()));
+                scores.put(exercise, scorer.notRun(exercise, ExerciseStatus.NOT_RUN, tests, submission.problems().get(0), List.of()));
             } else if (sources == null || sources.isEmpty()) {
-                scores.put(exercise, scorer.notRun(exercise, "missing", tests, sentences.say("grader.exerciseMissing", exercise),
+                scores.put(exercise, scorer.notRun(exercise, ExerciseStatus.MISSING, tests, sentences.say("grader.exerciseMissing", exercise),
                         List.of()));
             } else {
                 Compilation compiled = compiler.compile(withGivenTypes(exercise, sources, work), work.resolve("classes").resolve(exercise));
                 if (!compiled.succeeded()) {
-                    scores.put(exercise, scorer.notRun(exercise, "compile-error", tests, sentences.say("grader.compileError", exercise),
+                    scores.put(exercise, scorer.notRun(exercise, ExerciseStatus.COMPILE_ERROR, tests, sentences.say("grader.compileError", exercise),
                             compiled.diagnostics()));
                     continue;
                 }
@@ -98,7 +99,7 @@ public final class StudentGrader {
                 }
                 List<String> apiProblems = api.check(exercise, compiled.classes());
                 if (!apiProblems.isEmpty()) {
-                    scores.put(exercise, scorer.notRun(exercise, "api-mismatch", tests,
+                    scores.put(exercise, scorer.notRun(exercise, ExerciseStatus.API_MISMATCH, tests,
                             sentences.say("grader.apiMismatch", String.join("; ", apiProblems)), apiProblems));
                     continue;
                 }

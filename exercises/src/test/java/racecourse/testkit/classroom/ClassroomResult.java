@@ -77,9 +77,9 @@ public record ClassroomResult(ClassroomStatus status, long maxScore, List<Test> 
 
     private static ClassroomStatus status(TestScore t) {
         return switch (t.status()) {
-            case "passed" -> ClassroomStatus.PASS;
-            case "failed" -> ClassroomStatus.FAIL;
-            default -> ClassroomStatus.ERROR; // missing: the run ended before the test
+            case PASSED -> ClassroomStatus.PASS;
+            case FAILED -> ClassroomStatus.FAIL;
+            case MISSING -> ClassroomStatus.ERROR; // the run ended before the test
         };
     }
 

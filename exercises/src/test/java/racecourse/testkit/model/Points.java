@@ -13,7 +13,7 @@ public final class Points {
     }
 
     /** An exercise's score from its tests' points: per category and in total, each sum rounded once. */
-    public static ExerciseScore exercise(String exercise, String status, List<TestScore> tests, List<String> diagnostics) {
+    public static ExerciseScore exercise(String exercise, ExerciseStatus status, List<TestScore> tests, List<String> diagnostics) {
         Map<String, double[]> categories = new TreeMap<>();
         double score = 0;
         double max = 0;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.TestStatus;
 
 /**
  * What to tell a student about a failed test, in the report's language: the kind of bug the test's
@@ -19,7 +20,7 @@ final class Hints {
 
     static List<String> forTest(TestScore test, Map<String, String> text) {
         List<String> hints = new ArrayList<>();
-        if (test.status().equals("passed")) {
+        if (test.status() == TestStatus.PASSED) {
             return hints;
         }
         for (Diagnosis d : test.diagnoses()) {

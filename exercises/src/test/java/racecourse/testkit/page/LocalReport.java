@@ -23,11 +23,13 @@ import racecourse.testkit.Seeds;
 import racecourse.testkit.classroom.ClassroomResult;
 import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.ExerciseStatus;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.TestStatus;
 import racecourse.testkit.model.Verdict;
 
 /**
@@ -82,7 +84,7 @@ public final class LocalReport implements TestExecutionListener {
         final String category;
         final String key;
         final boolean hidden;
-        String status = "missing";
+        TestStatus status = TestStatus.MISSING;
         String message = "not run: the run ended before this test";
         Set<Diagnosis> diagnoses = EnumSet.of(Diagnosis.NEVER_STARTED);
         long millis;
@@ -125,7 +127,7 @@ public final class LocalReport implements TestExecutionListener {
             }
             return;
         }
-        r.status = passed ? "passed" : "failed";
+        r.status = passed ? TestStatus.PASSED : TestStatus.FAILED;
         r.message = passed ? "" : message;
         r.diagnoses = passed ? EnumSet.noneOf(Diagnosis.class) : Diagnoses.of(result.getThrowable().orElse(null), r.category);
         Long start = started.get(id.getUniqueId());
@@ -145,7 +147,7 @@ public final class LocalReport implements TestExecutionListener {
     public synchronized void executionSkipped(TestIdentifier id, String reason) {
         Result r = results.get(id.getUniqueId());
         if (r != null) {
-            r.status = "failed";
+            r.status = TestStatus.FAILED;
             r.message = "skipped: " + reason;
             r.diagnoses = EnumSet.noneOf(Diagnosis.class);
         } else {
@@ -193,17 +195,17 @@ public final class LocalReport implements TestExecutionListener {
         List<Scoring.Outcome> outcomes = new ArrayList<>();
         Map<String, Result> byKey = new LinkedHashMap<>();
         results.forEach((uniqueId, r) -> {
-            if (r.status.equals("missing")) {
+            if (r.status == TestStatus.MISSING) {
                 failedContainers.forEach((container, why) -> {
                     if (uniqueId.startsWith(container)) {
-                        r.status = "failed";
+                        r.status = TestStatus.FAILED;
                         r.message = why.message();
                         r.diagnoses = Diagnoses.of(why.failure(), r.category);
                     }
                 });
             }
             byKey.put(r.key, r);
-            outcomes.add(new Scoring.Outcome(r.exercise, r.category, r.key, r.status.equals("passed")));
+            outcomes.add(new Scoring.Outcome(r.exercise, r.category, r.key, r.status == TestStatus.PASSED));
         });
         Rubric rubric = Rubric.load();
         Map<String, List<TestScore>> tests = new LinkedHashMap<>();
@@ -218,7 +220,7 @@ public final class LocalReport implements TestExecutionListener {
         double max = 0;
         for (String e : Rubric.EXERCISES) {
             if (tests.containsKey(e)) {
-                ExerciseScore es = Points.exercise(e, "graded", tests.get(e), List.of());
+                ExerciseScore es = Points.exercise(e, ExerciseStatus.GRADED, tests.get(e), List.of());
                 exercises.put(e, es);
                 score += es.score();
                 max += es.max();

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 import racecourse.testkit.model.Coverage;
 import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.ExerciseStatus;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.SourceCoverage;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.TestStatus;
 import racecourse.testkit.PointsTable;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.model.Points;
@@ -61,8 +63,8 @@ final class StudentPageView {
     private static Map<String, Object> exercise(ExerciseScore e, Map<String, String> text, boolean revealHidden) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("exercise", e.exercise());
-        ev.put("status", e.status());
-        ev.put("exerciseStatusText", text.get("exerciseStatus." + e.status()));
+        ev.put("status", e.status().toString());
+        ev.put("exerciseStatusText", text.get(e.status().textKey()));
         ev.put("score", Points.text(e.score()));
         ev.put("max", Points.text(e.max()));
         List<String> cells = new ArrayList<>();
@@ -72,15 +74,15 @@ final class StudentPageView {
         }
         ev.put("cells", cells);
         ev.put("diagnostics", e.diagnostics());
-        ev.put("graded", e.status().equals("graded"));
+        ev.put("graded", e.status() == ExerciseStatus.GRADED);
         // A finished exercise folds away, so the one that needs work is near the top of the page.
-        ev.put("allPassed", e.status().equals("graded") && !e.tests().isEmpty()
-                && e.tests().stream().allMatch(t -> t.status().equals("passed")));
+        ev.put("allPassed", e.status() == ExerciseStatus.GRADED && !e.tests().isEmpty()
+                && e.tests().stream().allMatch(t -> t.status() == TestStatus.PASSED));
         // Before the deadline a hidden test's name, message and output stay off the page; its points count all the same.
         List<TestScore> shown = e.tests().stream().filter(t -> revealHidden || !t.hidden()).toList();
         ev.put("testCount", shown.size());
-        ev.put("hiddenSummary", hiddenSummary(e.tests(), e.status().equals("graded"), revealHidden, text));
-        boolean notRun = !e.status().equals("graded") && !e.tests().isEmpty();
+        ev.put("hiddenSummary", hiddenSummary(e.tests(), e.status() == ExerciseStatus.GRADED, revealHidden, text));
+        boolean notRun = e.status() != ExerciseStatus.GRADED && !e.tests().isEmpty();
         ev.put("notRun", notRun);
         ev.put("notRunReason", notRun ? e.tests().get(0).message() : "");
         ev.put("coveragePercent", e.coverage() == null ? "" : e.coverage().percent() + "%");
@@ -91,13 +93,13 @@ final class StudentPageView {
             // One canonical order (by test name): a local run and the grader run the classes in different orders.
             for (TestScore t : shown.stream().sorted(java.util.Comparator.comparing(TestScore::name)).toList()) {
                 if (t.category().equals(c)) {
-                    tests.add(test(t, e.coverage(), text, e.status().equals("graded")));
+                    tests.add(test(t, e.coverage(), text, e.status() == ExerciseStatus.GRADED));
                 }
             }
             // A category whose tests are all hidden still shows its points.
             if (e.tests().stream().anyMatch(t -> t.category().equals(c))) {
                 var cs = e.categories().get(c);
-                boolean lost = e.status().equals("graded") && cs.score() < cs.max();
+                boolean lost = e.status() == ExerciseStatus.GRADED && cs.score() < cs.max();
                 categories.add(Map.of("name", text.get(c), "score", Points.text(cs.score()),
                         "max", Points.text(cs.max()), "tests", tests, "lost", lost,
                         "categoryHint", text.getOrDefault("hint.category." + c, "")));
@@ -115,7 +117,7 @@ final class StudentPageView {
         if (total == 0 || !ran) {
             return "";
         }
-        long passed = tests.stream().filter(t -> t.hidden() && t.status().equals("passed")).count();
+        long passed = tests.stream().filter(t -> t.hidden() && t.status() == TestStatus.PASSED).count();
         return String.format(Locale.ROOT, text.get(revealHidden ? "hiddenRevealed" : "hiddenSummary"), passed, total);
     }
 
@@ -126,12 +128,12 @@ final class StudentPageView {
     private static Map<String, Object> test(TestScore t, Coverage coverage, Map<String, String> text, boolean ran) {
         Map<String, Object> tv = new LinkedHashMap<>();
         tv.put("name", PointsTable.shortName(t.name()));
-        tv.put("status", t.status());
+        tv.put("status", t.status().toString());
         tv.put("hidden", t.hidden());
-        tv.put("statusText", text.getOrDefault(t.status(), t.status()));
+        tv.put("statusText", text.getOrDefault(t.status().textKey(), t.status().toString()));
         // A test that never started (the JVM ended during another one) says so in one line, folded.
         boolean started = !t.diagnoses().contains(Diagnosis.NEVER_STARTED);
-        tv.put("failed", ran && started && !t.status().equals("passed"));
+        tv.put("failed", ran && started && t.status() != TestStatus.PASSED);
         tv.put("score", Points.text(t.score()));
         tv.put("max", Points.text(t.max()));
         tv.put("millis", t.millis());
@@ -150,7 +152,7 @@ final class StudentPageView {
 
     /** For a structure violation: the lines around the place the rule names, from the student's source. */
     private static List<Map<String, Object>> excerpt(TestScore t, Coverage coverage) {
-        if (coverage == null || t.status().equals("passed")) {
+        if (coverage == null || t.status() == TestStatus.PASSED) {
             return List.of();
         }
         Matcher m = PLACE.matcher(t.message());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import racecourse.testkit.PointsTable;
 import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.ExerciseStatus;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.RubricSource;
@@ -15,6 +16,7 @@ import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.RosterStudent;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.TestStatus;
 import racecourse.testkit.page.ReportText;
 
 /**
@@ -52,15 +54,15 @@ final class ClassOverviewView {
             List<Map<String, Object>> cells = new ArrayList<>();
             for (String e : run.exercises()) {
                 ExerciseScore es = s.exercises().get(e);
-                String shown = es == null ? "" : Points.text(es.score()) + (es.status().equals("graded") ? ""
-                        : " (" + text.get("exerciseStatus." + es.status()) + ")");
+                String shown = es == null ? "" : Points.text(es.score()) + (es.status() == ExerciseStatus.GRADED ? ""
+                        : " (" + text.get(es.status().textKey()) + ")");
                 cells.add(Map.of("text", shown, "value", es == null ? "" : Points.text(es.score())));
             }
             String name = run.roster() == null ? "" : run.roster().student(s.id()).map(RosterStudent::name).orElse("");
             students.add(Map.of("id", s.id(), "name", name, "href", href, "cells", cells, "score", Points.text(s.score()),
                     "max", Points.text(s.max()), "verdict", text.get("verdict." + s.verdict())));
             List<String> what = new ArrayList<>();
-            s.exercises().values().stream().filter(e -> !e.status().equals("graded"))
+            s.exercises().values().stream().filter(e -> e.status() != ExerciseStatus.GRADED)
                     .forEach(e -> what.add(e.exercise() + ": " + e.status()));
             s.problems().forEach(p -> what.add(p.lines().findFirst().orElse(p)));
             if (!what.isEmpty()) {
@@ -126,11 +128,11 @@ final class ClassOverviewView {
         Map<String, String> exerciseOf = new LinkedHashMap<>();
         for (StudentScore s : run.students()) {
             for (ExerciseScore e : s.exercises().values()) {
-                if (!e.status().equals("graded")) {
+                if (e.status() != ExerciseStatus.GRADED) {
                     continue;
                 }
                 for (TestScore t : e.tests()) {
-                    if (!t.status().equals("passed")) {
+                    if (t.status() != TestStatus.PASSED) {
                         failedBy.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(s.id());
                         exerciseOf.put(t.name(), e.exercise());
                     }

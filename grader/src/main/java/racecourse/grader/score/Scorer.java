@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.ExerciseStatus;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.TestStatus;
 import racecourse.grader.run.TestInventory;
 import racecourse.runner.TestResult;
 import racecourse.testkit.Diagnoses;
@@ -37,26 +39,25 @@ public final class Scorer {
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
             boolean hidden = isHidden(inventory, s.outcome().testKey());
             TestResult r = results.get(s.outcome().testKey());
-            String status = r == null || r.status() == TestResult.Status.MISSING ? "missing" : r.passed() ? "passed" : "failed";
             String message = r == null ? missingReason : r.message();
-            tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), status, s.earned(), s.max(),
+            tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), statusOf(r), s.earned(), s.max(),
                     r == null ? 0 : r.millis(), message == null ? "" : message, r == null ? "" : r.output(),
                     rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey(), hidden),
                     r == null ? null : r.speedup(), hidden,
                     r == null || r.passed() ? Set.of() : Diagnoses.inCategory(r.diagnoses(), s.outcome().category())));
         }
-        return Points.exercise(exercise, "graded", tests, List.of());
+        return Points.exercise(exercise, ExerciseStatus.GRADED, tests, List.of());
     }
 
     /** An exercise that could not run (missing, compile error, API mismatch): every test fails with the reason. */
-    public ExerciseScore notRun(String exercise, String status, List<TestInventory.Entry> inventory, String reason,
+    public ExerciseScore notRun(String exercise, ExerciseStatus status, List<TestInventory.Entry> inventory, String reason,
             List<String> diagnostics) {
         List<Scoring.Outcome> outcomes = inventory.stream()
                 .map(e -> new Scoring.Outcome(e.exercise(), e.category(), e.key(), false)).toList();
         List<TestScore> tests = new ArrayList<>();
         for (Scoring.Scored s : Scoring.score(rubric, outcomes)) {
             boolean hidden = isHidden(inventory, s.outcome().testKey());
-            tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), "failed", 0, s.max(), 0, reason, "",
+            tests.add(new TestScore(s.outcome().testKey(), exercise, s.outcome().category(), TestStatus.FAILED, 0, s.max(), 0, reason, "",
                     rubric.visibility(exercise, s.outcome().category(), s.outcome().testKey(), hidden), null, hidden, Set.of()));
         }
         return Points.exercise(exercise, status, tests, diagnostics);
@@ -88,7 +89,7 @@ public final class Scorer {
         Map<Scoring.Outcome, TestScore> before = new IdentityHashMap<>();
         List<Scoring.Outcome> outcomes = new ArrayList<>();
         for (TestScore t : stored.tests()) {
-            Scoring.Outcome o = new Scoring.Outcome(t.exercise(), t.category(), t.name(), t.status().equals("passed"));
+            Scoring.Outcome o = new Scoring.Outcome(t.exercise(), t.category(), t.name(), t.status() == TestStatus.PASSED);
             before.put(o, t);
             outcomes.add(o);
         }
@@ -100,6 +101,14 @@ public final class Scorer {
                     t.hidden(), t.diagnoses()));
         }
         return Points.exercise(stored.exercise(), stored.status(), tests, stored.diagnostics()).withCoverage(stored.coverage());
+    }
+
+    // The child's protocol (TestResult.Status) is not the score records' type: one becomes the other here.
+    private static TestStatus statusOf(TestResult r) {
+        if (r == null || r.status() == TestResult.Status.MISSING) {
+            return TestStatus.MISSING;
+        }
+        return r.passed() ? TestStatus.PASSED : TestStatus.FAILED;
     }
 
     // The grader's own discovery says which tests are hidden, also for an exercise that never ran.

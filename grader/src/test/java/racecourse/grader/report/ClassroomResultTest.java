@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.classroom.ClassroomResult;
 import racecourse.testkit.classroom.WholePoints;
+import racecourse.testkit.model.ExerciseStatus;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.TestStatus;
 
 /**
  * GitHub Classroom's result file of one exercise: whole points that add up to the exercise's exact
@@ -52,9 +54,9 @@ class ClassroomResultTest {
     void the_file_has_the_reporters_fields_and_the_exercise_fails_when_a_test_fails() throws IOException {
         List<TestScore> tests = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            tests.add(test("T" + i, i == 1 ? "failed" : "passed", 5.0 / 3, i == 1 ? "expected 2 but was 1" : ""));
+            tests.add(test("T" + i, i == 1 ? TestStatus.FAILED : TestStatus.PASSED, 5.0 / 3, i == 1 ? "expected 2 but was 1" : ""));
         }
-        JsonNode file = JSON.readTree(ClassroomResult.of(Points.exercise("counter", "graded", tests, List.of())).toJson());
+        JsonNode file = JSON.readTree(ClassroomResult.of(Points.exercise("counter", ExerciseStatus.GRADED, tests, List.of())).toJson());
         assertEquals(1, file.get("version").asInt());
         assertEquals("fail", file.get("status").asText());
         assertEquals(5, file.get("max_score").asInt());
@@ -71,8 +73,8 @@ class ClassroomResultTest {
 
     @Test
     void an_exercise_none_of_whose_tests_ran_is_an_error_and_so_is_one_never_run() throws IOException {
-        List<TestScore> missing = List.of(test("T0", "missing", 2, "not run: the run ended before this test"));
-        assertEquals("error", JSON.readTree(ClassroomResult.of(Points.exercise("counter", "graded", missing, List.of())).toJson())
+        List<TestScore> missing = List.of(test("T0", TestStatus.MISSING, 2, "not run: the run ended before this test"));
+        assertEquals("error", JSON.readTree(ClassroomResult.of(Points.exercise("counter", ExerciseStatus.GRADED, missing, List.of())).toJson())
                 .get("status").asText());
         JsonNode notRun = JSON.readTree(ClassroomResult.notRun("pool", 20, "did not compile: \"x\"\n").toJson());
         assertEquals("error", notRun.get("status").asText());
@@ -80,8 +82,8 @@ class ClassroomResultTest {
         assertEquals("did not compile: \"x\"\n", notRun.get("tests").get(0).get("message").asText());
     }
 
-    private static TestScore test(String method, String status, double max, String message) {
+    private static TestScore test(String method, TestStatus status, double max, String message) {
         return new TestScore("racecourse.counter.SharedCounterStressTest." + method, "counter", "stress", status,
-                status.equals("passed") ? max : 0, max, 12, message, "", "visible", null, false, java.util.Set.of());
+                status == TestStatus.PASSED ? max : 0, max, 12, message, "", "visible", null, false, java.util.Set.of());
     }
 }

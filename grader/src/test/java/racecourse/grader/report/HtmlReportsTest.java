@@ -20,6 +20,7 @@ import racecourse.grader.similarity.ClassSimilarity;
 import racecourse.testkit.model.CategoryScore;
 import racecourse.testkit.model.Diagnosis;
 import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.ExerciseStatus;
 import racecourse.testkit.model.GradingRun;
 import racecourse.testkit.model.Roster;
 import racecourse.testkit.model.RosterStudent;
@@ -27,6 +28,7 @@ import racecourse.testkit.model.Speedup;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Verdict;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.TestStatus;
 
 /** The pages from a hand-made run: escaping, the Lincheck table, hints in both languages, the overview. */
 class HtmlReportsTest {
@@ -36,7 +38,7 @@ class HtmlReportsTest {
 
     @Test
     void everything_a_student_controls_is_shown_as_text() throws IOException {
-        StudentScore s = student("<b>mallory</b>", test("racecourse.counter.SharedCounterStressTest.x", "stress", "failed",
+        StudentScore s = student("<b>mallory</b>", test("racecourse.counter.SharedCounterStressTest.x", "stress", TestStatus.FAILED,
                 "<script>alert('message')</script>", "<img src=x onerror=alert(1)>"));
         Document page = render(s, "en");
         assertTrue(page.select("script, img, b").isEmpty(), page.html());
@@ -48,8 +50,8 @@ class HtmlReportsTest {
     /** With a roster: the name heads the student's page and has a column in the overview, both as text; the lists below. */
     @Test
     void roster_names_are_shown_as_text_with_the_unmatched_listed() throws IOException {
-        StudentScore s = student("kim", test("racecourse.counter.SharedCounterStressTest.x", "stress", "passed", "", ""));
-        StudentScore zoe = student("zoe", test("racecourse.counter.SharedCounterStressTest.x", "stress", "passed", "", ""));
+        StudentScore s = student("kim", test("racecourse.counter.SharedCounterStressTest.x", "stress", TestStatus.PASSED, "", ""));
+        StudentScore zoe = student("zoe", test("racecourse.counter.SharedCounterStressTest.x", "stress", TestStatus.PASSED, "", ""));
         Roster roster = Roster.of(Roster.IdColumn.SIS_LOGIN_ID, List.of(new RosterStudent("kim", "<b>김민준</b>", "k@x", "A"),
                 new RosterStudent("park", "=Park", "p@x", "")), "Racecourse").matchedWith(List.of("kim", "zoe"), List.of("kim", "zoe"));
         GradingRun run = run(List.of(s, zoe), "ko").withRoster(roster);
@@ -81,7 +83,7 @@ class HtmlReportsTest {
             message = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Document page = render(student("bob", diagnosed(test("racecourse.counter.SharedCounterLinearizabilityTest.every_history_is_linearizable",
-                "linearizability", "failed", message, ""), Diagnosis.NOT_LINEARIZABLE)), "en");
+                "linearizability", TestStatus.FAILED, message, ""), Diagnosis.NOT_LINEARIZABLE)), "en");
         List<Element> tables = page.select("table.lincheck");
         assertEquals(2, tables.size());
         assertEquals(List.of("Thread 1", "Thread 2"), tables.get(0).select("thead th").eachText());
@@ -117,8 +119,8 @@ class HtmlReportsTest {
 
     private static StudentScore parallelStudent(Speedup measured) {
         TestScore t = new TestScore("racecourse.parallel.ParallelMapSpeedupTest.speedup_over_a_sequential_run_is_measured",
-                "parallel", "functional", "passed", 0, 0, 1500, "", "", "visible", measured, false, Set.of());
-        ExerciseScore e = new ExerciseScore("parallel", "graded", 0, 0, Map.of("functional", new CategoryScore(0, 0)),
+                "parallel", "functional", TestStatus.PASSED, 0, 0, 1500, "", "", "visible", measured, false, Set.of());
+        ExerciseScore e = new ExerciseScore("parallel", ExerciseStatus.GRADED, 0, 0, Map.of("functional", new CategoryScore(0, 0)),
                 List.of(t), List.of(), null);
         return new StudentScore("pat", Verdict.GRADED, 0, 0, Map.of("parallel", e), List.of(), 1000, Map.of());
     }
@@ -126,11 +128,11 @@ class HtmlReportsTest {
     /** An exercise with every test passed folds into one line; one with a failure stays open. */
     @Test
     void a_finished_exercise_is_folded_and_a_failing_one_is_not() throws IOException {
-        Document passed = render(student("ann", test("racecourse.counter.A.ok", "stress", "passed", "", "")), "en");
+        Document passed = render(student("ann", test("racecourse.counter.A.ok", "stress", TestStatus.PASSED, "", "")), "en");
         Element folded = passed.selectFirst("section#counter details.all-passed");
         assertTrue(folded != null && !folded.hasAttr("open"), passed.select("section#counter").outerHtml());
         assertEquals("Every test passed: show them (1)", folded.selectFirst("summary").text());
-        Document failed = render(student("bob", test("racecourse.counter.A.lost", "stress", "failed", "lost", "")), "en");
+        Document failed = render(student("bob", test("racecourse.counter.A.lost", "stress", TestStatus.FAILED, "lost", "")), "en");
         assertTrue(failed.select("details.all-passed").isEmpty(), "a failing exercise must not be folded");
     }
 
@@ -140,11 +142,11 @@ class HtmlReportsTest {
      */
     @Test
     void a_hidden_test_is_counted_but_not_named_until_the_grading_reveals_it() throws IOException {
-        TestScore visible = test("racecourse.counter.SharedCounterStressTest.lost", "stress", "passed", "", "");
-        TestScore passedHidden = hidden(test("racecourse.counter.SharedCounterHiddenTest.secret_pass", "stress", "passed", "", ""));
-        TestScore failedHidden = hidden(test("racecourse.counter.SharedCounterHiddenTest.secret_fail", "stress", "failed",
+        TestScore visible = test("racecourse.counter.SharedCounterStressTest.lost", "stress", TestStatus.PASSED, "", "");
+        TestScore passedHidden = hidden(test("racecourse.counter.SharedCounterHiddenTest.secret_pass", "stress", TestStatus.PASSED, "", ""));
+        TestScore failedHidden = hidden(test("racecourse.counter.SharedCounterHiddenTest.secret_fail", "stress", TestStatus.FAILED,
                 "the secret message", "the secret output"));
-        ExerciseScore e = racecourse.testkit.model.Points.exercise("counter", "graded", List.of(visible, passedHidden, failedHidden),
+        ExerciseScore e = racecourse.testkit.model.Points.exercise("counter", ExerciseStatus.GRADED, List.of(visible, passedHidden, failedHidden),
                 List.of());
         StudentScore s = new StudentScore("hana", Verdict.GRADED, e.score(), e.max(), Map.of("counter", e), List.of(), 1000, Map.of());
 
@@ -172,7 +174,7 @@ class HtmlReportsTest {
     @Test
     void a_hang_found_by_lincheck_gets_the_hang_hint_not_the_lost_wake_up_one() throws IOException {
         Document page = render(student("carol", diagnosed(test("racecourse.counter.SharedCounterLinearizabilityTest.every_history_is_linearizable",
-                "linearizability", "failed", "Lincheck found an interleaving of these operations in which a thread never finishes"
+                "linearizability", TestStatus.FAILED, "Lincheck found an interleaving of these operations in which a thread never finishes"
                 + " (a lock never released on some path, a wait that no signal ends, or an endless loop). The scenario and the"
                 + " interleaving:\n= The execution has hung =", ""), Diagnosis.LINCHECK_HANG)), "en");
         String hints = page.select(".hints").text();
@@ -182,7 +184,7 @@ class HtmlReportsTest {
 
     @Test
     void hints_and_words_come_in_korean_with_lang_ko() throws IOException {
-        Document page = render(student("min", diagnosed(test("racecourse.handoff.HandoffLivenessTest.x", "liveness", "failed",
+        Document page = render(student("min", diagnosed(test("racecourse.handoff.HandoffLivenessTest.x", "liveness", TestStatus.FAILED,
                 "stuck.\nHint: 2 threads wait on Event@1; nobody will wake them: a lost wake-up. Check ...", ""), Diagnosis.LOST_WAKEUP)),
                 "ko");
         assertEquals("ko", page.select("html").attr("lang"));
@@ -193,13 +195,13 @@ class HtmlReportsTest {
     @Test
     void after_a_crash_the_running_test_is_open_with_its_hint_and_the_tests_that_never_started_are_folded()
             throws IOException {
-        TestScore running = diagnosed(test("racecourse.counter.A.running", "liveness", "missing",
+        TestScore running = diagnosed(test("racecourse.counter.A.running", "liveness", TestStatus.MISSING,
                 "no result: the test JVM ended before the tests were done (exit code 0): the code may call System.exit or"
                 + " Runtime.halt, or stop the test runner's threads (while this test ran)", ""), Diagnosis.EXITED_EARLY);
-        TestScore later = diagnosed(test("racecourse.counter.A.later", "liveness", "missing",
+        TestScore later = diagnosed(test("racecourse.counter.A.later", "liveness", TestStatus.MISSING,
                 "not run: the test JVM ended before the tests were done (exit code 0) (while A.running ran)", ""),
                 Diagnosis.NEVER_STARTED);
-        ExerciseScore e = new ExerciseScore("counter", "graded", 0, 10, Map.of("liveness", new CategoryScore(0, 10)),
+        ExerciseScore e = new ExerciseScore("counter", ExerciseStatus.GRADED, 0, 10, Map.of("liveness", new CategoryScore(0, 10)),
                 List.of(running, later), List.of(), null);
         StudentScore s = new StudentScore("crash", Verdict.GRADED, 0, 10, Map.of("counter", e), List.of(), 1000, Map.of());
         Document page = render(s, "en");
@@ -215,8 +217,8 @@ class HtmlReportsTest {
 
     @Test
     void the_overview_has_histograms_the_most_failed_tests_and_a_sortable_table() throws IOException {
-        TestScore failed = test("racecourse.counter.SharedCounterStressTest.lost", "stress", "failed", "lost updates", "");
-        TestScore passed = test("racecourse.counter.SharedCounterStressTest.lost", "stress", "passed", "", "");
+        TestScore failed = test("racecourse.counter.SharedCounterStressTest.lost", "stress", TestStatus.FAILED, "lost updates", "");
+        TestScore passed = test("racecourse.counter.SharedCounterStressTest.lost", "stress", TestStatus.PASSED, "", "");
         GradingRun run = run(List.of(student("ann", failed), student("bob", failed), student("cat", passed)), "en");
         HtmlReports html = new HtmlReports();
         Path file = dir.resolve("index.html");
@@ -249,10 +251,10 @@ class HtmlReportsTest {
                 List<TestScore> tests = new java.util.ArrayList<>();
                 for (int k = 0; k < 18; k++) {
                     boolean pass = random.nextInt(10) > 0;
-                    tests.add(new TestScore("racecourse." + e + ".T" + (k % 5) + ".test" + k, e, "stress", pass ? "passed" : "failed",
+                    tests.add(new TestScore("racecourse." + e + ".T" + (k % 5) + ".test" + k, e, "stress", pass ? TestStatus.PASSED : TestStatus.FAILED,
                             pass ? 1 : 0, 1, 10, pass ? "" : "lost an update", "", "visible", null, false, Set.of()));
                 }
-                ExerciseScore es = racecourse.testkit.model.Points.exercise(e, "graded", tests, List.of());
+                ExerciseScore es = racecourse.testkit.model.Points.exercise(e, ExerciseStatus.GRADED, tests, List.of());
                 byExercise.put(e, es);
                 total += es.score();
             }
@@ -295,7 +297,7 @@ class HtmlReportsTest {
 
     private static StudentScore student(String id, TestScore t) {
         double score = t.score();
-        ExerciseScore e = new ExerciseScore("counter", "graded", score, 5, Map.of(t.category(), new CategoryScore(score, 5)),
+        ExerciseScore e = new ExerciseScore("counter", ExerciseStatus.GRADED, score, 5, Map.of(t.category(), new CategoryScore(score, 5)),
                 List.of(t), List.of(), null);
         return new StudentScore(id, Verdict.GRADED, score, 5, Map.of("counter", e), List.of(), 1000, Map.of());
     }
@@ -310,8 +312,8 @@ class HtmlReportsTest {
                 t.output(), t.visibility(), t.speedup(), t.hidden(), Set.of(diagnosis));
     }
 
-    private static TestScore test(String name, String category, String status, String message, String output) {
-        return new TestScore(name, "counter", category, status, status.equals("passed") ? 5 : 0, 5, 10, message, output, "visible", null,
+    private static TestScore test(String name, String category, TestStatus status, String message, String output) {
+        return new TestScore(name, "counter", category, status, status == TestStatus.PASSED ? 5 : 0, 5, 10, message, output, "visible", null,
                 false, Set.of());
     }
 }

@@ -13,10 +13,12 @@ import racecourse.grader.run.TestInventory;
 import racecourse.runner.TestResult;
 import racecourse.testkit.Rubric;
 import racecourse.testkit.model.ExerciseScore;
+import racecourse.testkit.model.ExerciseStatus;
 import racecourse.testkit.model.Points;
 import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Verdict;
 import racecourse.testkit.model.TestScore;
+import racecourse.testkit.model.TestStatus;
 
 /**
  * {@code rescore}'s arithmetic: a student scored by one rubric, then scored again by another from the
@@ -72,11 +74,11 @@ class ScorerRescoreTest {
         void keeps_each_test_s_status_message_output_and_time() throws IOException {
             StudentScore again = rescoredFromBuiltIn(rubric("points.counter.functional = 9\n"));
             TestScore large = test(again, FUNCTIONAL + "adds_large_deltas");
-            assertEquals("failed", large.status());
+            assertEquals(TestStatus.FAILED, large.status());
             assertEquals("add(3_000_000_000L) must not overflow an int", large.message());
             assertEquals("printed by the test\n", large.output());
             assertEquals(7, large.millis());
-            assertEquals("missing", test(again, STRESS + "adds_are_counted").status());
+            assertEquals(TestStatus.MISSING, test(again, STRESS + "adds_are_counted").status());
             assertEquals(0.0, test(again, STRESS + "adds_are_counted").max(), "the rubric gives the counter's stress nothing");
         }
 
@@ -84,7 +86,7 @@ class ScorerRescoreTest {
         void an_exercise_that_did_not_compile_keeps_its_status_and_diagnostics_and_changes_its_max() throws IOException {
             Rubric heavier = rubric("points.pool.functional = 10\npoints.pool.stress = 2\n");
             ExerciseScore pool = rescoredFromBuiltIn(heavier).exercises().get("pool");
-            assertEquals("compile-error", pool.status());
+            assertEquals(ExerciseStatus.COMPILE_ERROR, pool.status());
             assertEquals(List.of("Pool.java:3: error: ';' expected"), pool.diagnostics());
             assertEquals(12.0, pool.max());
             assertEquals(0.0, pool.score());
@@ -150,7 +152,7 @@ class ScorerRescoreTest {
         Scorer scorer = new Scorer(rubric);
         Map<String, ExerciseScore> exercises = new LinkedHashMap<>();
         exercises.put("counter", scorer.graded("counter", COUNTER, RESULTS, "no result"));
-        exercises.put("pool", scorer.notRun("pool", "compile-error", POOL, "racecourse.pool does not compile",
+        exercises.put("pool", scorer.notRun("pool", ExerciseStatus.COMPILE_ERROR, POOL, "racecourse.pool does not compile",
                 List.of("Pool.java:3: error: ';' expected")));
         double score = exercises.values().stream().mapToDouble(ExerciseScore::score).sum();
         double max = exercises.values().stream().mapToDouble(ExerciseScore::max).sum();
