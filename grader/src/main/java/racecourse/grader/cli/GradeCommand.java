@@ -49,7 +49,7 @@ final class GradeCommand implements Callable<Integer> {
     Integer jobs;
 
     @Option(names = "--only", paramLabel = "EXERCISES", split = ",",
-            description = "grade only these exercises, e.g. counter,pool (default: all five)")
+            description = "grade only these exercises, e.g. counter,pool (default: all nine: counter, handoff, workqueue, pool, gather, mutex, semaphore, barrier, parallel)")
     List<String> only;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed of the randomised tests (default: ${DEFAULT-VALUE})",
