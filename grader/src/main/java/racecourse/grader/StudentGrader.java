@@ -25,6 +25,7 @@ import racecourse.testkit.model.StudentScore;
 import racecourse.testkit.model.Verdict;
 import racecourse.testkit.page.Sentences;
 import racecourse.grader.run.SuiteRun;
+import racecourse.grader.run.TestSelection;
 import racecourse.grader.run.TestInventory;
 import racecourse.grader.run.CourseClasses;
 import racecourse.runner.TestResult;
@@ -161,7 +162,7 @@ public final class StudentGrader {
             List<String> agent = coverage.isPresent() ? List.of(coverage.get().jvmOption(exec, classNames(dirs))) : List.of();
             Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(10).toNanos()));
             SuiteRun.Outcome outcome = suites.run(dirs, pending.stream().map(e -> "racecourse." + e).toList(), seed, left,
-                    runDir, agent);
+                    runDir, TestSelection.everyTest(), agent);
             outcome.tests().forEach(t -> results.put(t.key(), t));
             if (Files.exists(exec)) {
                 coverageFiles.add(exec);

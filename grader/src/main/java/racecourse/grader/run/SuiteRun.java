@@ -104,25 +104,24 @@ public final class SuiteRun {
 
     public Outcome run(Path studentClasses, List<String> packages, long seed, Duration cap, Path workDir)
             throws IOException, InterruptedException {
-        return run(List.of(studentClasses), packages, seed, cap, workDir, List.of());
+        return run(List.of(studentClasses), packages, seed, cap, workDir, TestSelection.everyTest(), List.of());
     }
 
     /**
-     * Runs the suites of {@code packages} against the classes in {@code studentClasses} (one folder per
-     * exercise); {@code extraJvmOptions} come first (the coverage agent).
+     * Runs the {@code selection} of the suites of {@code packages} against the classes in {@code studentClasses}
+     * (one folder per exercise); {@code extraJvmOptions} come first (the coverage agent).
      */
     public Outcome run(List<Path> studentClasses, List<String> packages, long seed, Duration cap, Path workDir,
-            List<String> extraJvmOptions) throws IOException, InterruptedException {
+            TestSelection selection, List<String> extraJvmOptions) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(extraJvmOptions);
         command.addAll(jvmOptions);
-        boolean wholeSuites = extraJvmOptions.stream().noneMatch(o -> o.startsWith("-D" + ChildMain.TESTS_PROPERTY + "=")
-                || o.startsWith("-D" + ChildMain.CATEGORIES_PROPERTY + "="));
-        Optional<ChildClassData.Use> shared = classData.map(data -> data.forChild(workDir, wholeSuites));
+        Optional<ChildClassData.Use> shared = classData.map(data -> data.forChild(workDir, selection.everyTestRuns()));
         shared.ifPresent(use -> command.addAll(use.options()));
         command.add("-Dracecourse.seed=" + seed);
+        command.addAll(selection.jvmOptions());
         command.add("-cp");
         // The course's jars first, the student's classes last: a student class named like a course class was
         // removed before (CourseClasses), and a class path that starts with the same jars every time lets each

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import racecourse.grader.compile.Compilation;
 import racecourse.grader.compile.ExerciseCompiler;
-import racecourse.runner.ChildMain;
 import racecourse.grader.run.SuiteRun;
+import racecourse.grader.run.TestSelection;
 import racecourse.runner.TestResult;
 
 /**
@@ -55,7 +55,7 @@ public final class VariantGrader {
     }
 
     public Grading gradeSolution(String exercise, long seed, Path work) throws IOException, InterruptedException {
-        return grade("solution:" + exercise, exercise, List.of(), List.of(), seed, work);
+        return grade("solution:" + exercise, exercise, List.of(), TestSelection.everyTest(), seed, work);
     }
 
     /**
@@ -65,21 +65,18 @@ public final class VariantGrader {
      */
     public Grading gradeVariant(Variant variant, Set<String> mappedTests, long seed, Path work)
             throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>();
-        options.add(mappedTests.isEmpty()
-                ? "-D" + ChildMain.CATEGORIES_PROPERTY + "=" + String.join(",", new TreeSet<>(variant.loses()))
-                : "-D" + ChildMain.TESTS_PROPERTY + "=" + String.join(",", mappedTests));
+        TestSelection selection = mappedTests.isEmpty() ? TestSelection.categories(variant.loses()) : TestSelection.tests(mappedTests);
         if (stopOnceCaught) {
-            options.add("-D" + ChildMain.STOP_ONCE_LOST_PROPERTY + "=" + String.join(",", new TreeSet<>(variant.loses())));
+            selection = selection.stoppingOnceLost(variant.loses());
         }
-        return grade(variant.name(), variant.exercise(), variant.files(), options, seed, work);
+        return grade(variant.name(), variant.exercise(), variant.files(), selection, seed, work);
     }
 
     public Grading gradeAlternative(Alternative alternative, long seed, Path work) throws IOException, InterruptedException {
-        return grade(alternative.name(), alternative.exercise(), alternative.files(), List.of(), seed, work);
+        return grade(alternative.name(), alternative.exercise(), alternative.files(), TestSelection.everyTest(), seed, work);
     }
 
-    private Grading grade(String subject, String exercise, List<Path> replacements, List<String> options, long seed,
+    private Grading grade(String subject, String exercise, List<Path> replacements, TestSelection selection, long seed,
             Path work)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
@@ -95,7 +92,7 @@ public final class VariantGrader {
         SuiteRun.Outcome outcome = suites.run(List.of(compiled.classes()), List.of("racecourse." + exercise), seed,
                 // A cap for a grader's harness, not a verdict: correct designs sharing the CPU with several other
                 // gradings must finish, and every hang inside is already bounded by the suites' own watchdogs.
-                Duration.ofMinutes(6), work.resolve("run"), options);
+                Duration.ofMinutes(6), work.resolve("run"), selection, List.of());
         TreeSet<String> lost = new TreeSet<>();
         for (TestResult t : outcome.tests()) {
             if (!t.passed()) {
