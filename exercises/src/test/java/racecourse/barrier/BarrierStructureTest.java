@@ -3,6 +3,7 @@ package racecourse.barrier;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.StructureRules;
@@ -16,6 +17,7 @@ import racecourse.testkit.StructureRules.ConcurrentKind;
  */
 @Tag("barrier")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class BarrierStructureTest {
 
     private static JavaClasses classes;

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.StructureRules;
@@ -12,6 +13,7 @@ import racecourse.testkit.StructureRules;
 /** The exercise's rule, checked on the compiled classes: the counter is guarded by a lock, not by atomics. */
 @Tag("counter")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class SharedCounterStructureTest {
 
     private static JavaClasses classes;

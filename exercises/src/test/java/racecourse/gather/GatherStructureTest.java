@@ -3,6 +3,7 @@ package racecourse.gather;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.StructureRules;
@@ -10,6 +11,7 @@ import racecourse.testkit.StructureRules;
 /** The exercise's rule: build the combinators from callbacks; no ready-made ones, no blocking. */
 @Tag("gather")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class GatherStructureTest {
 
     private static JavaClasses classes;

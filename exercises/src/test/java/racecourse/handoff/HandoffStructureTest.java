@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import java.util.List;
@@ -13,6 +14,7 @@ import racecourse.testkit.StructureRules.ConcurrentKind;
 /** The exercise's rule: monitors or Lock + Condition, nothing ready-made, no sleeping or spinning. */
 @Tag("handoff")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class HandoffStructureTest {
 
     private static JavaClasses classes;

@@ -3,6 +3,7 @@ package racecourse.mutex;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.StructureRules;
@@ -15,6 +16,7 @@ import racecourse.testkit.StructureRules.ConcurrentKind;
  */
 @Tag("mutex")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class ReentrantMutexStructureTest {
 
     private static JavaClasses classes;

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.StructureRules;
@@ -22,6 +23,7 @@ import racecourse.testkit.StructureRules;
  */
 @Tag("parallel")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class ParallelMapStructureTest {
 
     // What the rule names, matched by class name in java.util.concurrent (FutureTask is not an executor: allowed).

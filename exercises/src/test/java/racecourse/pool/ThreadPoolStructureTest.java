@@ -2,6 +2,7 @@ package racecourse.pool;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import java.util.List;
@@ -11,6 +12,7 @@ import racecourse.testkit.StructureRules.ConcurrentKind;
 /** The exercise's rule: your own workers and futures, no ready-made executors or futures, no atomics. */
 @Tag("pool")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class ThreadPoolStructureTest {
 
     private static JavaClasses classes;

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racecourse.testkit.StructureRules;
@@ -17,6 +18,7 @@ import racecourse.testkit.StructureRules.ConcurrentKind;
  */
 @Tag("semaphore")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class CountingSemaphoreStructureTest {
 
     private static JavaClasses classes;

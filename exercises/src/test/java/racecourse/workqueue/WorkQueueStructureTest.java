@@ -2,6 +2,7 @@ package racecourse.workqueue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import java.util.List;
@@ -11,6 +12,7 @@ import racecourse.testkit.StructureRules.ConcurrentKind;
 /** The exercise's rule: your own monitor or lock based queue; no ready-made queues, executors or synchronizers. */
 @Tag("workqueue")
 @Tag("structure")
+@Order(StructureRules.ORDER)
 class WorkQueueStructureTest {
 
     private static JavaClasses classes;

@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.Repo;
 
-/** What must stay the same in two places: the starter's pinned versions and the given types. */
+/**
+ * What must stay the same in two places: the starter's pinned versions and the given types; and the order of
+ * the structure tests in every suite.
+ */
 class CourseConsistencyTest {
 
     @Test
@@ -32,6 +37,20 @@ class CourseConsistencyTest {
             Path solution = Repo.root().resolve("solutions/src/main/java/racecourse/" + file);
             assertEquals(Files.readString(starter), Files.readString(solution), file + " must be the same in both");
         }
+    }
+
+    /** Each exercise's structure tests run after its Lincheck tests (StructureRules.ORDER says why). */
+    @Test
+    void every_structure_test_class_runs_after_the_exercises_other_tests() throws IOException {
+        List<String> unordered = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Repo.root().resolve("exercises/src/test/java/racecourse"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith("StructureTest.java")).sorted().toList()) {
+                if (!Files.readString(f).contains("@Order(StructureRules.ORDER)")) {
+                    unordered.add(f.getFileName().toString());
+                }
+            }
+        }
+        assertEquals(List.of(), unordered, "structure test classes without @Order(StructureRules.ORDER)");
     }
 
     private static String property(String pom, String name) {
