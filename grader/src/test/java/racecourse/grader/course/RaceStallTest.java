@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.opentest4j.AssertionFailedError;
 import racecourse.testkit.Race;
 
@@ -19,7 +21,10 @@ import racecourse.testkit.Race;
  * A race whose threads can never go on fails within seconds, not at its limit; one whose threads
  * will be woken (by a sleeper, a spinner, a timed wait) is never stopped early. Each scenario runs in
  * a JVM of its own, as a grading does: in this test JVM, the build's other threads could wake anything.
+ * The four JVMs run at the same time (each waits about 6 s; one after another they were the build's longest
+ * fast class, the other core idle).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RaceStallTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
