@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.BuildLanes;
 import racecourse.grader.FileTrees;
+import racecourse.grader.ReferenceSuites;
 import racecourse.grader.Repo;
 
 /**
@@ -63,6 +64,7 @@ class StarterExportTest {
         onStubs = run(repo, 20, "mvn", "-o", "-q", "-B", "test");
         stubResults = stepResults();
 
+        ReferenceSuites.awaitDone(); // they write the Classroom files read below, beside this module's build (-T 2)
         Path reference = Repo.root().resolve("solutions/target/racecourse-classroom");
         for (String exercise : StudentRepository.EXERCISES) {
             Path file = reference.resolve(exercise + ".json");

@@ -10,12 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -53,8 +49,7 @@ class CourseDetectionTest {
     @TempDir
     static Path work;
 
-    private static ExecutorService pool;
-    private static final Map<String, Future<VariantGrader.Grading>> gradings = new LinkedHashMap<>();
+    private static DetectionQueue queue;
     private static List<Variant> variants;
     private static List<Alternative> alternatives;
 
@@ -66,10 +61,9 @@ class CourseDetectionTest {
         variants = VariantCatalog.load(repo.resolve("solutions/variants"));
         alternatives = VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"));
         PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
-        // Three at a time on two cores: many variants mostly wait (a hang runs into its watchdog), and the correct
-        // designs must pass with other gradings beside them anyway. Not more: with five at a time beside another test
-        // class, a racy Gather counter (Gather_01) once went uncaught, its two threads seldom running at the same time.
-        pool = Executors.newFixedThreadPool(3);
+        // Three at a time on two cores (DetectionQueue below): many variants mostly wait (a hang runs into its watchdog),
+        // and the correct designs must pass with other gradings beside them anyway. Not more: with five at a time beside
+        // another test class, a racy Gather counter (Gather_01) once went uncaught, its two threads seldom running at once.
         Map<String, Callable<VariantGrader.Grading>> jobs = new LinkedHashMap<>();
         for (Alternative a : alternatives) {
             jobs.put(a.name(), () -> grader.gradeAlternative(a, Seeds.DEFAULT, work.resolve(a.name())));
@@ -78,18 +72,19 @@ class CourseDetectionTest {
         for (Variant v : variants.stream().filter(Variant::guaranteed).toList()) {
             jobs.put(v.name(), () -> grader.gradeVariant(v, promises.testsFor(v.name()), Seeds.DEFAULT, work.resolve(v.name())));
         }
-        // The variants that must lose stress points first, while the end-to-end classes wait (BuildLanes): a race is
-        // caught when its threads run at the same time, which a machine busy with both lanes makes rare. Then the
-        // rest, longest first by the times the stability ledger recorded (a subject it has never seen counts as
-        // long): a variant that runs into a 40 s watchdog must not start last and keep the build waiting alone.
-        Set<String> racy = variants.stream().filter(v -> v.guaranteed() && v.loses().contains("stress")).map(Variant::name)
-                .collect(Collectors.toSet());
+        // The order (DetectionQueue): correct designs while the reference suites may still run beside this module;
+        // then the variants that must lose stress points, while the end-to-end classes wait (BuildLanes): a race is
+        // caught when its threads run at the same time, which a busy machine makes rare; then the rest, longest first
+        // by the times the stability ledger recorded (a subject it has never seen counts as long): a variant that runs
+        // into a 40 s watchdog must not start last and keep the build waiting alone.
         Map<String, Long> expected = new StabilityLedger(repo.resolve(Stability.DEFAULT_LEDGER)).medianMillisBySubject();
-        jobs.keySet().stream()
-                .sorted(Comparator.comparing((String name) -> !racy.contains(name))
-                        .thenComparing(Comparator.comparing((String name) -> expected.getOrDefault(name, Long.MAX_VALUE)).reversed()))
-                .forEach(name -> gradings.put(name, pool.submit(jobs.get(name))));
-        List<Future<VariantGrader.Grading>> racyGradings = racy.stream().map(gradings::get).toList();
+        Comparator<String> longestFirst = Comparator.comparing((String name) -> expected.getOrDefault(name, Long.MAX_VALUE)).reversed();
+        List<String> correct = alternatives.stream().map(Alternative::name).sorted(longestFirst).toList();
+        List<String> racy = variants.stream().filter(v -> v.guaranteed() && v.loses().contains("stress")).map(Variant::name)
+                .sorted(longestFirst).toList();
+        List<String> rest = jobs.keySet().stream().filter(n -> !correct.contains(n) && !racy.contains(n)).sorted(longestFirst).toList();
+        queue = new DetectionQueue(jobs, correct, racy, rest, 3);
+        List<Future<VariantGrader.Grading>> racyGradings = racy.stream().map(queue::result).toList();
         Thread signal = new Thread(() -> {
             for (Future<VariantGrader.Grading> f : racyGradings) {
                 try {
@@ -108,7 +103,7 @@ class CourseDetectionTest {
 
     @AfterAll
     static void stop() {
-        pool.shutdownNow();
+        queue.stop();
     }
 
     @TestFactory
@@ -142,7 +137,7 @@ class CourseDetectionTest {
     }
 
     private static VariantGrader.Grading result(String subject) throws InterruptedException, ExecutionException {
-        return gradings.get(subject).get();
+        return queue.result(subject).get();
     }
 
     private static List<String> describe(List<TestResult> failures) {
