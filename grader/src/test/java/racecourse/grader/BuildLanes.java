@@ -1,5 +1,6 @@
 package racecourse.grader;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -8,28 +9,28 @@ import java.util.concurrent.TimeUnit;
  * one, the end-to-end classes in the other. A racy variant (an unguarded count, lost updates) is only
  * caught when its threads really run at the same time, which a busy machine makes rare: in builds with
  * both lanes at full load, Gather_01 and Barrier_04 went uncaught. So the detection check grades the
- * variants that must lose stress points first, and the end-to-end classes wait for those before they
- * start. Only in the build's end-to-end execution (racecourse.lanes=on); a class run on its own never waits.
+ * variants that must lose stress points last, once the end-to-end classes are over ({@link EndToEndLane}
+ * says when). They were graded first once, with the end-to-end classes waiting for them; that left a core
+ * idle for two minutes (some racy variants wait on watchdogs) and the end-to-end lane started late.
  */
 public final class BuildLanes {
 
-    private static final CountDownLatch RACY_VARIANTS_GRADED = new CountDownLatch(1);
+    private static final CountDownLatch END_TO_END_CLASSES_DONE = new CountDownLatch(1);
 
     private BuildLanes() {
     }
 
-    /** Called by the detection check once every variant that must lose stress points is graded (or it failed). */
-    public static void racyVariantsGraded() {
-        RACY_VARIANTS_GRADED.countDown();
+    /** Called once every end-to-end class of this run has finished (or when there is none). */
+    public static void endToEndClassesDone() {
+        END_TO_END_CLASSES_DONE.countDown();
     }
 
-    /** Called by the end-to-end classes before they grade anything. */
-    public static void awaitRacyVariantsGraded() throws InterruptedException {
-        if (!"on".equals(System.getProperty("racecourse.lanes"))) {
-            return;
-        }
-        if (!RACY_VARIANTS_GRADED.await(15, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("the detection check never finished its racy variants: is it running?");
-        }
+    public static boolean endToEndClassesAreDone() {
+        return END_TO_END_CLASSES_DONE.getCount() == 0;
+    }
+
+    /** Waits, at most {@code limit}, for the end-to-end classes; true if they are done. */
+    public static boolean awaitEndToEndClassesDone(Duration limit) throws InterruptedException {
+        return END_TO_END_CLASSES_DONE.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
 
 /**
@@ -37,7 +36,6 @@ class ExerciseIndependenceTest {
 
     @BeforeAll
     static void grade() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         Path submission = in.resolve("event-spins-forever");
         GradeEdgeCasesTest.copy(Repo.root().resolve("grader/src/test/fixtures/independence/event-spins-forever"), submission);
         // The fixture holds only the spinning Event; the reference Handoff and exercises are copied in, not committed twice.

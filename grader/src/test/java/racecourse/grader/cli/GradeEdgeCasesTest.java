@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.FileTrees;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
 
 /**
@@ -40,7 +39,6 @@ class GradeEdgeCasesTest {
 
     @BeforeAll
     static void grade() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         copy(Repo.root().resolve("grader/src/test/fixtures/edge-cases"), in);
         copy(Repo.root().resolve("examples/submissions/alice-correct"), in.resolve("alice-correct"));
         Files.createDirectories(in.resolve("zoe-empty"));

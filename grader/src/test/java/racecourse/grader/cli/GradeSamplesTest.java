@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
 import racecourse.runner.ChildMain;
 import racecourse.testkit.model.GradingRun;
@@ -45,7 +44,6 @@ class GradeSamplesTest {
 
     @BeforeAll
     static void gradeTheSamples() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         StringWriter text = new StringWriter();
         exitCode = Main.run(new String[] {"grade", Repo.root().resolve("examples/submissions").toString(),
                 "--out", out.toString(), "--jobs", "3", "--only", "counter,pool,gather"}, new PrintWriter(text, true), new PrintWriter(text, true));

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
 
 /**
@@ -41,7 +40,6 @@ class GradeWaveTwoTest {
 
     @BeforeAll
     static void grade() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         GradeEdgeCasesTest.copy(Repo.root().resolve("examples/submissions/alice-correct"), in.resolve("alice-correct"));
         StringWriter text = new StringWriter();
         int exit = Main.run(new String[] {"grade", in.toString(), "--out", out.toString(), "--only", "mutex,semaphore,barrier,parallel"},

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.FileTrees;
 
 /**
@@ -44,7 +43,6 @@ class HiddenTestsGradingTest {
 
     @BeforeAll
     static void gradeWithAndWithoutRevealingTheHiddenTests() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         // Read only: RescoreGradingTest reads the same grading.
         SharedGradings.Graded shared = SharedGradings.aliceAndIvanCounter();
         graded = shared.out();

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
 
 /**
@@ -63,7 +62,6 @@ class HostileSubmissionsTest {
 
     @BeforeAll
     static void grade() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         Files.deleteIfExists(MARKER);
         Files.deleteIfExists(ESCAPED_FILE);
         GradeEdgeCasesTest.copy(Repo.root().resolve("grader/src/test/fixtures/hostile"), in);

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.BuildLanes;
 
 /**
  * End to end, {@code --lang ko}: what the grader itself writes on a student's page (a missing exercise, a
@@ -46,7 +45,6 @@ class KoreanPagesTest {
 
     @BeforeAll
     static void gradeInKorean() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         write("min-missing/exercises/src/main/java/racecourse/handoff/Event.java", "package racecourse.handoff;\npublic class Event {}\n");
         write("jun-compile-error/" + COUNTER, "package racecourse.counter;\npublic class SharedCounter { void x( }\n");
         write("seo-contract/" + COUNTER, """

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.FileTrees;
 import racecourse.grader.Repo;
 
@@ -51,7 +50,6 @@ class RescoreGradingTest {
 
     @BeforeAll
     static void gradeRescoreAndGradeWithTheChangedRubric() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         // The built-in rubric's grading is shared with HiddenTestsGradingTest; rescore changes its files, so a copy.
         SharedGradings.Graded shared = SharedGradings.aliceAndIvanCounter();
         in = shared.in();

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.FileTrees;
 import racecourse.grader.Repo;
 
@@ -49,7 +48,6 @@ class SimilarityTest {
 
     @BeforeAll
     static void gradeThenResumeWithoutSimilarity() throws IOException, InterruptedException {
-        BuildLanes.awaitRacyVariantsGraded();
         Path in = work.resolve("in");
         put(Repo.root().resolve("solutions/src/main/java/racecourse/counter/SharedCounter.java"), in.resolve("alice-original"));
         put(Repo.root().resolve("grader/src/test/fixtures/similarity/renamed/racecourse/counter/SharedCounter.java"),

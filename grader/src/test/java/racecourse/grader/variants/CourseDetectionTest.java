@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import racecourse.grader.BuildLanes;
 import racecourse.grader.Repo;
 import racecourse.grader.run.ChildJvm;
 import racecourse.grader.run.SuiteClasspath;
@@ -72,33 +70,18 @@ class CourseDetectionTest {
         for (Variant v : variants.stream().filter(Variant::guaranteed).toList()) {
             jobs.put(v.name(), () -> grader.gradeVariant(v, promises.testsFor(v.name()), Seeds.DEFAULT, work.resolve(v.name())));
         }
-        // The order (DetectionQueue): correct designs while the reference suites may still run beside this module;
-        // then the variants that must lose stress points, while the end-to-end classes wait (BuildLanes): a race is
-        // caught when its threads run at the same time, which a busy machine makes rare; then the rest, longest first
-        // by the times the stability ledger recorded (a subject it has never seen counts as long): a variant that runs
-        // into a 40 s watchdog must not start last and keep the build waiting alone.
+        // The order (DetectionQueue): the correct designs, then the variants any load is fine for, longest first by
+        // the times the stability ledger recorded (a subject it has never seen counts as long: a variant that runs into
+        // a 40 s watchdog must not start last and keep the build waiting alone); the variants that must lose stress
+        // points once the end-to-end classes are over: a race is caught when its threads run at the same time, which a
+        // busy machine makes rare (BuildLanes).
         Map<String, Long> expected = new StabilityLedger(repo.resolve(Stability.DEFAULT_LEDGER)).medianMillisBySubject();
         Comparator<String> longestFirst = Comparator.comparing((String name) -> expected.getOrDefault(name, Long.MAX_VALUE)).reversed();
         List<String> correct = alternatives.stream().map(Alternative::name).sorted(longestFirst).toList();
         List<String> racy = variants.stream().filter(v -> v.guaranteed() && v.loses().contains("stress")).map(Variant::name)
                 .sorted(longestFirst).toList();
         List<String> rest = jobs.keySet().stream().filter(n -> !correct.contains(n) && !racy.contains(n)).sorted(longestFirst).toList();
-        queue = new DetectionQueue(jobs, correct, racy, rest, 3);
-        List<Future<VariantGrader.Grading>> racyGradings = racy.stream().map(queue::result).toList();
-        Thread signal = new Thread(() -> {
-            for (Future<VariantGrader.Grading> f : racyGradings) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    break;
-                } catch (ExecutionException e) {
-                    // reported by its own test; the other lane may start anyway
-                }
-            }
-            BuildLanes.racyVariantsGraded();
-        }, "racy-variants-graded");
-        signal.setDaemon(true);
-        signal.start();
+        queue = new DetectionQueue(jobs, correct, rest, racy, 3);
     }
 
     @AfterAll

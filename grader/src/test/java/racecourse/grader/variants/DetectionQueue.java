@@ -13,39 +13,41 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import racecourse.grader.ReferenceSuites;
+import racecourse.grader.BuildLanes;
 
 /**
- * The detection check's gradings, a few at a time, each started when a slot is free, in the order the build
- * needs: while the reference suites still run beside this module (-T 2), correct designs only (they must pass
- * under any load); once those are done, the variants that must lose stress points (a race needs a machine
- * that is not crowded: the end-to-end classes wait for these, BuildLanes); then the correct designs left, then
- * the rest. Each list keeps the order it is given in.
+ * The detection check's gradings, a few at a time, each chosen when a slot is free, in the order the build needs:
+ * the correct designs, then the variants graded with any load beside them, and the variants that must lose stress
+ * points once the end-to-end classes are over (a race needs a machine that is not crowded; BuildLanes), before
+ * whatever else is left at that moment. Each list keeps the order it is given in.
  */
 final class DetectionQueue {
+
+    /** Longer than the end-to-end lane ever takes; past it the racy variants go anyway (their tests will say). */
+    private static final long QUIET_WAIT_MINUTES = 30;
 
     private final Map<String, Callable<VariantGrader.Grading>> jobs;
     private final Map<String, CompletableFuture<VariantGrader.Grading>> results = new LinkedHashMap<>();
     private final Deque<String> correct;
-    private final Deque<String> racy;
     private final Deque<String> rest;
-    private final BooleanSupplier referenceSuitesDone;
+    private final Deque<String> racy;
+    private final BooleanSupplier machineQuiet;
     private final Semaphore slots;
     private final ExecutorService pool;
     private final Thread dispatcher;
 
-    DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> racy,
-            List<String> rest, int atOnce) {
-        this(jobs, correct, racy, rest, atOnce, ReferenceSuites::done);
+    DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> rest,
+            List<String> racy, int atOnce) {
+        this(jobs, correct, rest, racy, atOnce, BuildLanes::endToEndClassesAreDone);
     }
 
-    DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> racy,
-            List<String> rest, int atOnce, BooleanSupplier referenceSuitesDone) {
+    DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> rest,
+            List<String> racy, int atOnce, BooleanSupplier machineQuiet) {
         this.jobs = jobs;
-        this.referenceSuitesDone = referenceSuitesDone;
         this.correct = new ArrayDeque<>(correct);
-        this.racy = new ArrayDeque<>(racy);
         this.rest = new ArrayDeque<>(rest);
+        this.racy = new ArrayDeque<>(racy);
+        this.machineQuiet = machineQuiet;
         jobs.keySet().forEach(name -> results.put(name, new CompletableFuture<>()));
         this.slots = new Semaphore(atOnce);
         this.pool = Executors.newFixedThreadPool(atOnce);
@@ -66,7 +68,7 @@ final class DetectionQueue {
     private void dispatch() {
         try {
             while (true) {
-                slots.acquire(); // the next job is chosen when a slot is free: the reference suites may have ended since
+                slots.acquire(); // chosen when a slot is free: the end-to-end classes may have ended since the last one
                 String job = next();
                 if (job == null) {
                     return;
@@ -87,19 +89,19 @@ final class DetectionQueue {
     }
 
     private String next() throws InterruptedException {
-        if (!referenceSuitesDone.getAsBoolean()) {
-            if (!correct.isEmpty()) {
-                return correct.poll();
-            }
-            // Nothing else may start yet; if they never end, their module reports why and the detection goes on.
-            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
-            while (!referenceSuitesDone.getAsBoolean() && System.nanoTime() < end) {
-                Thread.sleep(500);
-            }
-        }
-        if (!racy.isEmpty()) {
+        if (!racy.isEmpty() && machineQuiet.getAsBoolean()) {
             return racy.poll();
         }
-        return !correct.isEmpty() ? correct.poll() : rest.poll();
+        if (!correct.isEmpty()) {
+            return correct.poll();
+        }
+        if (!rest.isEmpty()) {
+            return rest.poll();
+        }
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(QUIET_WAIT_MINUTES);
+        while (!racy.isEmpty() && !machineQuiet.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        return racy.poll();
     }
 }
