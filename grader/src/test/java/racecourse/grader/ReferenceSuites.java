@@ -11,7 +11,7 @@ import java.time.Duration;
  * Maven's {@code -T 2} (.mvn/maven.config) they run beside this module's build: the solutions module writes
  * {@code target/reference-suites/started} when its tests begin and {@code done} when they have passed, each
  * holding the build's timestamp, which the end-to-end execution also gets ({@code racecourse.build}). A class
- * that needs them finished (the Classroom files they write; a quiet machine for the racy variants) waits here.
+ * that needs them finished (the starter export reads the Classroom files they write) waits here.
  * Nothing to wait for when the solutions module is not part of this build, or outside the build's end-to-end run.
  */
 public final class ReferenceSuites {
