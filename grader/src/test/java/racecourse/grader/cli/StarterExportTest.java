@@ -66,8 +66,8 @@ class StarterExportTest {
         Path reference = Repo.root().resolve("solutions/target/racecourse-classroom");
         for (String exercise : StudentRepository.EXERCISES) {
             Path file = reference.resolve(exercise + ".json");
-            assertTrue(Files.isRegularFile(file), "no " + file + ": the solutions module's tests write it (mvn verify runs"
-                    + " them before this test)");
+            assertTrue(Files.isRegularFile(file), "no " + file + ": the solutions module's tests write it (mvn verify at the"
+                    + " root runs them; with -pl, name both: -pl grader,solutions -am)");
         }
         FileTrees.delete(repo.resolve("target/racecourse-classroom"));
         FileTrees.copy(reference, repo.resolve("target/racecourse-classroom"));

@@ -43,6 +43,13 @@ final class DetectionQueue {
 
     DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> rest,
             List<String> racy, int atOnce, BooleanSupplier machineQuiet) {
+        List<String> all = new java.util.ArrayList<>(correct);
+        all.addAll(rest);
+        all.addAll(racy);
+        if (all.size() != jobs.size() || !jobs.keySet().containsAll(all)) {
+            // a job in no list would never run, and its test would wait for it for ever
+            throw new IllegalArgumentException("the lists must name every job once: " + all + " against " + jobs.keySet());
+        }
         this.jobs = jobs;
         this.correct = new ArrayDeque<>(correct);
         this.rest = new ArrayDeque<>(rest);
@@ -63,6 +70,7 @@ final class DetectionQueue {
     void stop() {
         dispatcher.interrupt();
         pool.shutdownNow();
+        results.values().forEach(f -> f.cancel(true)); // the ones not started or dropped by the pool end too
     }
 
     private void dispatch() {
