@@ -1,6 +1,7 @@
 package racecourse.grader.variants;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class DetectionQueue {
 
     DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> rest,
             List<String> racy, int atOnce, BooleanSupplier machineQuiet) {
-        List<String> all = new java.util.ArrayList<>(correct);
+        List<String> all = new ArrayList<>(correct);
         all.addAll(rest);
         all.addAll(racy);
         if (all.size() != jobs.size() || !jobs.keySet().containsAll(all)) {
