@@ -15,10 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import racecourse.testkit.Bounded;
-import racecourse.testkit.Eventually;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
-import racecourse.testkit.VisibilityProbe;
+import racecourse.testkit.StaleRead;
 
 /**
  * No thread is left asleep: the last arrival releases every waiter of its round; a thread that loops
@@ -233,75 +232,37 @@ class BarrierLivenessTest {
     }
 
     @Test
-    void a_reader_sees_isBroken_change_on_another_thread() {
+    void a_reader_sees_isBroken_change_on_another_thread() throws InterruptedException {
         Barrier barrier = new Barrier(2);
-        VisibilityProbe probe = new VisibilityProbe("isBroken()", "await(0, SECONDS) that timed out");
-        long spins = probe.spinsFor(() -> barrier.isBroken() ? 1 : 0);
-        Race.of("a reader spinning on isBroken() while another thread breaks the round", Duration.ofSeconds(30))
-                .actor(() -> {
-                    while (true) {
-                        long n = 0;
-                        while (!barrier.isBroken()) {
-                            if (++n == spins) {
-                                break;
-                            }
-                        }
-                        if (n < spins || !probe.keepSpinning()) {
-                            break;
-                        }
-                    }
-                })
-                .actor(() -> {
-                    Thread.sleep(300);
-                    probe.updating();
-                    String got = Arrival.of(() -> barrier.await(0, TimeUnit.SECONDS));
-                    probe.updated();
-                    if (!got.equals(Arrival.TIMEOUT)) {
-                        fail("await(0) by the first of 2 gave " + got + ", expected TimeoutException");
-                    }
-                }).run();
+        StaleRead.check("isBroken()", "await(0, SECONDS) that timed out", () -> {
+            while (!barrier.isBroken()) {
+                // nothing else here: see StaleRead
+            }
+        }, () -> {
+            String got = Arrival.of(() -> barrier.await(0, TimeUnit.SECONDS));
+            if (!got.equals(Arrival.TIMEOUT)) {
+                fail("await(0) by the first of 2 gave " + got + ", expected TimeoutException");
+            }
+        });
     }
 
     @Test
     void a_reader_sees_getNumberWaiting_change_on_another_thread() throws InterruptedException {
         Barrier barrier = new Barrier(2);
-        VisibilityProbe probe = new VisibilityProbe("getNumberWaiting()", "await() by another thread");
-        long spins = probe.spinsFor(barrier::getNumberWaiting);
-        boolean[] readerDone = new boolean[1];
-        Object lock = new Object();
-        Race.Running running = Race.of("a reader spinning on getNumberWaiting() while another thread arrives",
-                Duration.ofSeconds(30))
-                .actor(() -> {
-                    probe.updating();
-                    Arrival.of(barrier::await); // released by reset() below
-                })
-                .actor(() -> {
-                    try {
-                        while (true) {
-                            long n = 0;
-                            while (barrier.getNumberWaiting() == 0) {
-                                if (++n == spins) {
-                                    break;
-                                }
-                            }
-                            if (n < spins || !probe.keepSpinning()) {
-                                break;
-                            }
-                        }
-                    } finally {
-                        synchronized (lock) {
-                            readerDone[0] = true;
-                        }
-                    }
-                }).start();
-        running.awaitBlocked(1, Duration.ofSeconds(10));
-        probe.updated();
-        Eventually.until(Duration.ofSeconds(25), () -> {
-            synchronized (lock) {
-                return readerDone[0];
+        Race.Running[] arrival = new Race.Running[1];
+        StaleRead.check("getNumberWaiting()", "await() by another thread (which then waits in it)", () -> {
+            while (barrier.getNumberWaiting() == 0) {
+                // nothing else here: see StaleRead
             }
-        }, "the reader of getNumberWaiting() never finished");
+        }, () -> {
+            arrival[0] = Race.of("another thread arriving at a Barrier(2)", Duration.ofSeconds(30))
+                    .actor(() -> Arrival.of(barrier::await)) // released by reset() below
+                    .start();
+            arrival[0].awaitBlocked(1, Duration.ofSeconds(10));
+        });
         barrier.reset();
-        running.finish();
+        if (arrival[0] != null) {
+            arrival[0].finish();
+        }
     }
 }

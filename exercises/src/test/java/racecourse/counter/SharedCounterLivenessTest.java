@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
-import racecourse.testkit.VisibilityProbe;
+import racecourse.testkit.StaleRead;
 
 /**
  * Every call returns, from any number of threads: a lock that is not released on some path (a
@@ -42,30 +42,12 @@ class SharedCounterLivenessTest {
     }
 
     @Test
-    void a_reader_sees_an_increment_made_by_another_thread() {
+    void a_reader_sees_an_increment_made_by_another_thread() throws InterruptedException {
         SharedCounter counter = new SharedCounter();
-        VisibilityProbe probe = new VisibilityProbe("get()", "increment()");
-        long spins = probe.spinsFor(counter::get);
-        Race.of("a reader waiting for another thread's increment", Duration.ofSeconds(30))
-                .actor(() -> {
-                    while (true) {
-                        long n = 0;
-                        while (counter.get() == 0) {
-                            if (++n == spins) {
-                                break;
-                            }
-                        }
-                        if (n < spins || !probe.keepSpinning()) {
-                            break;
-                        }
-                    }
-                })
-                .actor(() -> {
-                    // Lets the JIT compile the reader's loop first: a hoisted, unguarded read shows only then.
-                    Thread.sleep(300);
-                    probe.updating();
-                    counter.increment();
-                    probe.updated();
-                }).run();
+        StaleRead.check("get()", "increment()", () -> {
+            while (counter.get() == 0) {
+                // nothing else here: see StaleRead
+            }
+        }, counter::increment);
     }
 }

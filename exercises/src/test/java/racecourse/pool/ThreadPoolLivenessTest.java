@@ -1,7 +1,6 @@
 package racecourse.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import racecourse.testkit.Bounded;
 import racecourse.testkit.Eventually;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
-import racecourse.testkit.VisibilityProbe;
+import racecourse.testkit.StaleRead;
 
 /**
  * The pool stops and nobody waits for ever: close() ends every worker, shutdown(true) waits for
@@ -182,56 +181,27 @@ class ThreadPoolLivenessTest {
             TaskFuture<String> running = pool.submit(() -> gate.pass("v"));
             TaskFuture<String> queued = pool.submit(() -> "queued");
             gate.awaitEntered();
-            VisibilityProbe done = new VisibilityProbe("isDone()", "the task's completion");
-            long doneSpins = done.spinsFor(() -> running.isDone() ? 1 : 0);
-            Race.of("a reader spinning on isDone() while the task completes", Duration.ofSeconds(30))
-                    .actor(() -> {
-                        while (true) {
-                            long n = 0;
-                            while (!running.isDone()) {
-                                if (++n == doneSpins) {
-                                    break;
-                                }
-                            }
-                            if (n < doneSpins || !done.keepSpinning()) {
-                                break;
-                            }
-                        }
-                    })
-                    .actor(() -> {
-                        Thread.sleep(300);
-                        done.updating();
-                        gate.open();
-                        running.result();
-                        done.updated();
-                    }).run();
-            VisibilityProbe cancelled = new VisibilityProbe("isCancelled()", "cancel()");
+            StaleRead.check("isDone()", "the task's completion (result() had returned)", () -> {
+                while (!running.isDone()) {
+                    // nothing else here: see StaleRead
+                }
+            }, () -> {
+                gate.open();
+                Bounded.call("result() of the running task", LIMIT, running::result);
+            });
             Pools.Gate second = new Pools.Gate();
             TaskFuture<String> blocker = pool.submit(() -> second.pass("again"));
             second.awaitEntered();
             TaskFuture<String> victim = pool.submit(() -> "never");
-            long cancelSpins = cancelled.spinsFor(() -> victim.isCancelled() ? 1 : 0);
-            Race.of("a reader spinning on isCancelled() while another thread cancels", Duration.ofSeconds(30))
-                    .actor(() -> {
-                        while (true) {
-                            long n = 0;
-                            while (!victim.isCancelled()) {
-                                if (++n == cancelSpins) {
-                                    break;
-                                }
-                            }
-                            if (n < cancelSpins || !cancelled.keepSpinning()) {
-                                break;
-                            }
-                        }
-                    })
-                    .actor(() -> {
-                        Thread.sleep(300);
-                        cancelled.updating();
-                        if (victim.cancel()) {
-                            cancelled.updated();
-                        }
-                    }).run();
+            StaleRead.check("isCancelled()", "cancel()", () -> {
+                while (!victim.isCancelled()) {
+                    // nothing else here: see StaleRead
+                }
+            }, () -> {
+                if (!victim.cancel()) {
+                    throw new StaleRead.NoUpdate("cancel() of a task queued behind a running one returned false");
+                }
+            });
             second.open();
             Bounded.call("result() of the task that ran while the other was cancelled", LIMIT, blocker::result);
             Bounded.call("result() of the queued task", LIMIT, queued::result);

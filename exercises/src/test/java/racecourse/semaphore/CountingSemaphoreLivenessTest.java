@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
-import racecourse.testkit.VisibilityProbe;
+import racecourse.testkit.StaleRead;
 
 /**
  * No lost wake-ups: every release() reaches a waiter, also when several releases come at once; a
@@ -180,30 +180,12 @@ class CountingSemaphoreLivenessTest {
     }
 
     @Test
-    void a_reader_sees_a_release_made_by_another_thread() {
+    void a_reader_sees_a_release_made_by_another_thread() throws InterruptedException {
         CountingSemaphore semaphore = new CountingSemaphore(0);
-        VisibilityProbe probe = new VisibilityProbe("availablePermits()", "release()");
-        long spins = probe.spinsFor(semaphore::availablePermits);
-        Race.of("a reader spinning on availablePermits() while another thread calls release()", Duration.ofSeconds(30))
-                .actor(() -> {
-                    while (true) {
-                        long n = 0;
-                        while (semaphore.availablePermits() == 0) {
-                            if (++n == spins) {
-                                break;
-                            }
-                        }
-                        if (n < spins || !probe.keepSpinning()) {
-                            break;
-                        }
-                    }
-                })
-                .actor(() -> {
-                    // Lets the JIT compile the reader's loop first: a hoisted, unguarded read shows only then.
-                    Thread.sleep(300);
-                    probe.updating();
-                    semaphore.release();
-                    probe.updated();
-                }).run();
+        StaleRead.check("availablePermits()", "release()", () -> {
+            while (semaphore.availablePermits() == 0) {
+                // nothing else here: see StaleRead
+            }
+        }, semaphore::release);
     }
 }

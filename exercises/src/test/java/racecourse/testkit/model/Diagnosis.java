@@ -18,6 +18,8 @@ public enum Diagnosis {
     LINCHECK_HANG("hint.lincheckHang"),
     /** A thread keeps running the student's code: an endless loop or busy-waiting. */
     ENDLESS_LOOP("hint.endlessLoop"),
+    /** A read-only method kept returning an old value after another thread's update had returned. */
+    STALE_READ("hint.staleRead"),
     /** Threads the code started were still running after the test. */
     LEAKED_THREADS("hint.leakedThreads"),
     /** Lincheck found results that no one-at-a-time order explains. */
