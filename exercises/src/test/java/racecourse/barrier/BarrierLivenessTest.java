@@ -255,10 +255,11 @@ class BarrierLivenessTest {
                 // nothing else here: see StaleRead
             }
         }, () -> {
-            arrival[0] = Race.of("another thread arriving at a Barrier(2)", Duration.ofSeconds(30))
+            arrival[0] = Race.of("another thread arriving at a Barrier(2)", Duration.ofSeconds(90))
                     .actor(() -> Arrival.of(barrier::await)) // released by reset() below
                     .start();
-            arrival[0].awaitBlocked(1, Duration.ofSeconds(10));
+            // Longer than StaleRead waits for an update: a reader holding the barrier's lock may keep the arrival out.
+            arrival[0].awaitBlocked(1, Duration.ofSeconds(60));
         });
         barrier.reset();
         if (arrival[0] != null) {

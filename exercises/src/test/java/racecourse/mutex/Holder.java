@@ -71,16 +71,21 @@ final class Holder {
 
     /** Lets the holder unlock as many times as it locked, and waits for it to finish. */
     void release() {
+        release(LIMIT);
+    }
+
+    /** As {@link #release()}, waiting at most {@code limit} for the holder to finish unlocking. */
+    void release(Duration limit) {
         release.countDown();
         try {
-            thread.join(LIMIT.toMillis());
+            thread.join(limit.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
             ThreadDump dump = ThreadDump.of(List.of(thread));
             thread.interrupt();
-            throw dump.failure("the holder thread did not finish unlocking within " + LIMIT.toMillis() + " ms\n");
+            throw dump.failure("the holder thread did not finish unlocking within " + limit.toMillis() + " ms\n");
         }
         rethrow("unlock() called " + holds + " time(s) by the thread that had locked " + holds + " time(s)");
     }

@@ -269,6 +269,6 @@ class ReentrantMutexLivenessTest {
                 // nothing else here: see StaleRead
             }
             mutex.unlock();
-        }, holder::release);
+        }, () -> holder.release(Duration.ofSeconds(60))); // past StaleRead's wait: a spinning tryLock() may delay it
     }
 }
