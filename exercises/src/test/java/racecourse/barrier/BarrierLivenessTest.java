@@ -234,7 +234,7 @@ class BarrierLivenessTest {
     @Test
     void a_reader_sees_isBroken_change_on_another_thread() throws InterruptedException {
         Barrier barrier = new Barrier(2);
-        StaleRead.check("isBroken()", "await(0, SECONDS) that timed out", () -> {
+        StaleRead.check("isBroken()", "another thread's await(0, SECONDS) timed out", () -> {
             while (!barrier.isBroken()) {
                 // nothing else here: see StaleRead
             }
@@ -250,7 +250,7 @@ class BarrierLivenessTest {
     void a_reader_sees_getNumberWaiting_change_on_another_thread() throws InterruptedException {
         Barrier barrier = new Barrier(2);
         Race.Running[] arrival = new Race.Running[1];
-        StaleRead.check("getNumberWaiting()", "await() by another thread (which then waits in it)", () -> {
+        StaleRead.check("getNumberWaiting()", "another thread began waiting in await()", () -> {
             while (barrier.getNumberWaiting() == 0) {
                 // nothing else here: see StaleRead
             }
@@ -260,8 +260,8 @@ class BarrierLivenessTest {
                     .start();
             // Longer than StaleRead waits for an update: a reader holding the barrier's lock may keep the arrival out.
             arrival[0].awaitBlocked(1, Duration.ofSeconds(60));
-        });
-        barrier.reset();
+        }, 10_000_000_000L); // "waiting in await()" is read from the thread's state: a wait of the student's own could look alike
+        Bounded.run("reset() to release the waiting thread", LIMIT, barrier::reset);
         if (arrival[0] != null) {
             arrival[0].finish();
         }

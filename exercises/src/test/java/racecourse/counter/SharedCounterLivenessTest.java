@@ -44,7 +44,7 @@ class SharedCounterLivenessTest {
     @Test
     void a_reader_sees_an_increment_made_by_another_thread() throws InterruptedException {
         SharedCounter counter = new SharedCounter();
-        StaleRead.check("get()", "increment()", () -> {
+        StaleRead.check("get()", "another thread's increment() returned", () -> {
             while (counter.get() == 0) {
                 // nothing else here: see StaleRead
             }

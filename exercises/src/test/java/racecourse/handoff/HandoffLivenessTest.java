@@ -123,7 +123,7 @@ class HandoffLivenessTest {
     @Test
     void a_reader_sees_set_made_by_another_thread() throws InterruptedException {
         Event event = new Event();
-        StaleRead.check("isSet()", "set()", () -> {
+        StaleRead.check("isSet()", "another thread's set() returned", () -> {
             while (!event.isSet()) {
                 // nothing else here: see StaleRead
             }

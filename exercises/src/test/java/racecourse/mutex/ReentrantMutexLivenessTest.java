@@ -264,7 +264,7 @@ class ReentrantMutexLivenessTest {
     void a_thread_spinning_on_tryLock_sees_the_release() throws InterruptedException {
         ReentrantMutex mutex = new ReentrantMutex();
         Holder holder = Holder.of(mutex, 1);
-        StaleRead.check("tryLock()", "unlock() by the holder", () -> {
+        StaleRead.check("tryLock()", "the holder's unlock() returned", () -> {
             while (!mutex.tryLock()) {
                 // nothing else here: see StaleRead
             }

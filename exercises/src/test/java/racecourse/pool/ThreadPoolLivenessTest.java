@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.Eventually;
@@ -174,6 +175,7 @@ class ThreadPoolLivenessTest {
     }
 
     @Test
+    @Timeout(120) // two StaleRead checks, each up to 30 s when a locking reader keeps the writer out
     void a_reader_sees_isDone_and_isCancelled_change_on_other_threads() throws InterruptedException {
         ThreadPool pool = new ThreadPool(1);
         try {
@@ -181,7 +183,7 @@ class ThreadPoolLivenessTest {
             TaskFuture<String> running = pool.submit(() -> gate.pass("v"));
             TaskFuture<String> queued = pool.submit(() -> "queued");
             gate.awaitEntered();
-            StaleRead.check("isDone()", "the task's completion (result() had returned)", () -> {
+            StaleRead.check("isDone()", "the task completed and result() returned", () -> {
                 while (!running.isDone()) {
                     // nothing else here: see StaleRead
                 }
@@ -193,7 +195,7 @@ class ThreadPoolLivenessTest {
             TaskFuture<String> blocker = pool.submit(() -> second.pass("again"));
             second.awaitEntered();
             TaskFuture<String> victim = pool.submit(() -> "never");
-            StaleRead.check("isCancelled()", "cancel()", () -> {
+            StaleRead.check("isCancelled()", "another thread's cancel() returned true", () -> {
                 while (!victim.isCancelled()) {
                     // nothing else here: see StaleRead
                 }

@@ -182,7 +182,7 @@ class CountingSemaphoreLivenessTest {
     @Test
     void a_reader_sees_a_release_made_by_another_thread() throws InterruptedException {
         CountingSemaphore semaphore = new CountingSemaphore(0);
-        StaleRead.check("availablePermits()", "release()", () -> {
+        StaleRead.check("availablePermits()", "another thread's release() returned", () -> {
             while (semaphore.availablePermits() == 0) {
                 // nothing else here: see StaleRead
             }

@@ -193,7 +193,7 @@ class WorkQueueLivenessTest {
     @Test
     void a_reader_sees_an_item_offered_by_another_thread() throws InterruptedException {
         WorkQueue<Integer> queue = new WorkQueue<>(4);
-        StaleRead.check("size()", "offer()", () -> {
+        StaleRead.check("size()", "another thread's offer() returned true", () -> {
             while (queue.size() == 0) {
                 // nothing else here: see StaleRead
             }
