@@ -9,10 +9,12 @@
 #   scripts/contract-only.sh --runs 3     # three gradings in turn
 #
 # Prints one line per student and run that lost a point (its report is kept), then a count. Needs the grader built
-# (mvn -B -q install -DskipTests) and python3; GRADER_JAR=path grades with another build.
+# (mvn -B -q install -DskipTests) and python3; GRADER_JAR=path grades with another build, DESIGNS_DIR=path
+# another folder of students (to see it fail: a folder with a broken one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${GRADER_JAR:-grader/target/racecourse-grader.jar}
+designs=${DESIGNS_DIR:-solutions/contract-only}
 runs=1
 pin=()
 while [ $# -gt 0 ]; do
@@ -26,7 +28,7 @@ work=$(mktemp -d)
 lost=0
 graded=0
 for run in $(seq 1 "$runs"); do
-  "${pin[@]}" java -jar "$jar" grade solutions/contract-only --out "$work/out-$run" --jobs 2 --no-similarity \
+  "${pin[@]}" java -jar "$jar" grade "$designs" --out "$work/out-$run" --jobs 2 --no-similarity \
     --seed "$((20260126 + run))" > "$work/log-$run" 2>&1 || { cat "$work/log-$run" >&2; exit 1; }
   # One line per student: the exercises that were graded (the one the student wrote), score and maximum.
   while IFS=$'\t' read -r student exercise score max; do
