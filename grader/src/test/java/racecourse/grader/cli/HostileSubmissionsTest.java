@@ -73,10 +73,12 @@ class HostileSubmissionsTest {
         }
         zip(in.resolve("zip-slip.zip"), "../../escaped.java", "package racecourse.counter;".getBytes(StandardCharsets.UTF_8));
         zip(in.resolve("zip-bomb.zip"), "racecourse/counter/SharedCounter.java", new byte[200 * 1024 * 1024]);
-        // The escape fixture connects to 47999 and listens on 47998: neither may work across the sandbox.
+        // The escape fixture connects to 23999 and listens on 23998: neither may work across the sandbox. Both lie below
+        // the kernel's ephemeral range (32768 and up): a connection to a port in it, with nothing listening, can pick that
+        // same port as its own source port and connect to itself (TCP simultaneous open), which once counted as "reachable".
         listener = new ServerSocket();
         listener.setReuseAddress(true);
-        listener.bind(new InetSocketAddress("127.0.0.1", 47_999));
+        listener.bind(new InetSocketAddress("127.0.0.1", 23_999));
         listener.setSoTimeout(200);
         AtomicBoolean grading = new AtomicBoolean(true);
         Thread watch = new Thread(() -> {
@@ -89,7 +91,7 @@ class HostileSubmissionsTest {
                     return;
                 }
                 try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", 47_998), 100);
+                    s.connect(new InetSocketAddress("127.0.0.1", 23_998), 100);
                     reachedListenerInSandbox.incrementAndGet();
                 } catch (IOException e) {
                     // not reachable: as it should be
