@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import racecourse.grader.Repo;
 
 /**
@@ -23,6 +25,7 @@ import racecourse.grader.Repo;
  * it, again in a fresh JVM; both get full marks; the handoff loses points; the report says why.
  */
 @Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
+@Execution(ExecutionMode.CONCURRENT) // a lane of its own: it mostly waits (junit-platform.properties)
 class ExerciseIndependenceTest {
 
     @TempDir

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import racecourse.grader.Repo;
 
 /**
@@ -41,6 +43,7 @@ import racecourse.grader.Repo;
  * own report line and a score from what did work; nothing escapes the sandbox.
  */
 @Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
+@Execution(ExecutionMode.CONCURRENT) // a lane of its own: it mostly waits (junit-platform.properties)
 class HostileSubmissionsTest {
 
     private static final int CAP_SECONDS = 90;
