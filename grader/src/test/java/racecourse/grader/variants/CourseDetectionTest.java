@@ -71,22 +71,27 @@ class CourseDetectionTest {
         for (Variant v : variants.stream().filter(Variant::guaranteed).toList()) {
             jobs.put(v.name(), () -> grader.gradeVariant(v, promises.testsFor(v.name()), Seeds.DEFAULT, work.resolve(v.name())));
         }
-        // The order (DetectionQueue): the correct designs, then the variants any load is fine for, longest first by
-        // the times the stability ledger recorded (a subject it has never seen counts as long: a variant that runs into
-        // a 40 s watchdog must not start last and keep the build waiting alone); the variants that must lose stress
-        // points once the end-to-end classes are over: a race is caught when its threads run at the same time, which a
+        // The order (DetectionQueue): the correct designs, then the variants, longest first by the times the stability
+        // ledger recorded (a subject it has never seen counts as long: a variant that runs into a 40 s watchdog must not
+        // start last and keep the build waiting alone). A variant that must lose stress points and did not is graded
+        // again once the end-to-end classes are over: a race is caught when its threads run at the same time, which a
         // busy machine makes rare (BuildLanes).
         Map<String, Long> expected = new StabilityLedger(repo.resolve(Stability.DEFAULT_LEDGER)).medianMillisBySubject();
         Comparator<String> longestFirst = Comparator.comparing((String name) -> expected.getOrDefault(name, Long.MAX_VALUE)).reversed();
         List<String> correct = alternatives.stream().map(Alternative::name).sorted(longestFirst).toList();
-        List<String> racy = variants.stream().filter(v -> v.guaranteed() && v.loses().contains("stress")).map(Variant::name)
-                .sorted(longestFirst).toList();
-        List<String> rest = jobs.keySet().stream().filter(n -> !correct.contains(n) && !racy.contains(n)).sorted(longestFirst).toList();
-        queue = new DetectionQueue(jobs, correct, rest, racy, 3);
+        List<String> others = jobs.keySet().stream().filter(n -> !correct.contains(n)).sorted(longestFirst).toList();
+        Map<String, Variant> byName = new LinkedHashMap<>();
+        variants.forEach(v -> byName.put(v.name(), v));
+        queue = new DetectionQueue(jobs, correct, others, 3, (name, g) -> {
+            Variant v = byName.get(name);
+            return v != null && v.loses().contains("stress") && !g.lostCategories().containsAll(v.loses());
+        });
     }
 
     @AfterAll
     static void stop() {
+        // In the build's output: how often the crowded first grading missed a race (scripts/stability.sh measures the rates).
+        System.out.println("detection check: graded again on a quiet machine: " + queue.gradedAgain());
         queue.stop();
     }
 

@@ -3,6 +3,7 @@ package racecourse.grader.variants;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,31 +16,36 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import racecourse.grader.BuildLanes;
 
 /**
- * The detection check's gradings, a few at a time, each chosen when a slot is free, in the order the build needs:
- * the correct designs, then the variants graded with any load beside them, and the variants that must lose stress
- * points once the end-to-end classes are over (a race needs a machine that is not crowded; BuildLanes), before
- * whatever else is left at that moment. Each list keeps the order it is given in.
+ * The detection check's gradings, a few at a time, each chosen when a slot is free: the correct designs
+ * first, then the variants, each list in the order it is given in. A variant that must lose stress points
+ * and did not (a race is caught when its threads run at the same time, which a crowded machine makes rare)
+ * is graded once more when the machine is quiet, once the end-to-end classes are over (BuildLanes), and that
+ * second grading is its result. Until session 12 those variants all waited for the quiet: the build's last
+ * minutes then ran them alone, the machine half idle (many wait on watchdogs).
  *
  * <p>{@code atOnce} gradings run at a time, and one more while a core stands idle: many gradings spend
- * seconds waiting (a hang runs into its watchdog, a "never at once" check waits out its limit), and the
- * build's last minute, the racy variants alone, left half the machine idle.
+ * seconds waiting (a hang runs into its watchdog, a "never at once" check waits out its limit).
  */
 final class DetectionQueue {
 
-    /** Longer than the end-to-end lane ever takes; past it the racy variants go anyway (their tests will say). */
+    /** Longer than the end-to-end lane ever takes; past it the second gradings go anyway (their tests will say). */
     private static final long QUIET_WAIT_MINUTES = 30;
-    private static final long LOOK_EVERY_MILLIS = 1000;
+    private static final long LOOK_EVERY_MILLIS = 200;
+    private static final long SPARE_CORE_LOOK_MILLIS = 1000;
     private static final long SETTLE_MILLIS = 3000;
 
     private final Map<String, Callable<VariantGrader.Grading>> jobs;
     private final Map<String, CompletableFuture<VariantGrader.Grading>> results = new LinkedHashMap<>();
     private final Deque<String> correct;
-    private final Deque<String> rest;
-    private final Deque<String> racy;
+    private final Deque<String> variants;
+    private final Deque<String> whenQuiet = new ArrayDeque<>();
+    private final List<String> gradedAgain = Collections.synchronizedList(new ArrayList<>());
+    private final BiPredicate<String, VariantGrader.Grading> gradeAgainWhenQuiet;
     private final BooleanSupplier machineQuiet;
     private final BooleanSupplier spareCore;
     private final int atOnce;
@@ -48,24 +54,24 @@ final class DetectionQueue {
     private final ExecutorService pool;
     private final Thread dispatcher;
 
-    DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> rest,
-            List<String> racy, int atOnce) {
-        this(jobs, correct, rest, racy, atOnce, BuildLanes::endToEndClassesAreDone, new SpareCore());
+    DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> variants, int atOnce,
+            BiPredicate<String, VariantGrader.Grading> gradeAgainWhenQuiet) {
+        this(jobs, correct, variants, atOnce, gradeAgainWhenQuiet, BuildLanes::endToEndClassesAreDone, new SpareCore());
     }
 
-    DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> rest,
-            List<String> racy, int atOnce, BooleanSupplier machineQuiet, BooleanSupplier spareCore) {
+    DetectionQueue(Map<String, Callable<VariantGrader.Grading>> jobs, List<String> correct, List<String> variants, int atOnce,
+            BiPredicate<String, VariantGrader.Grading> gradeAgainWhenQuiet, BooleanSupplier machineQuiet,
+            BooleanSupplier spareCore) {
         List<String> all = new ArrayList<>(correct);
-        all.addAll(rest);
-        all.addAll(racy);
+        all.addAll(variants);
         if (all.size() != jobs.size() || !jobs.keySet().containsAll(all)) {
             // a job in no list would never run, and its test would wait for it for ever
             throw new IllegalArgumentException("the lists must name every job once: " + all + " against " + jobs.keySet());
         }
         this.jobs = jobs;
         this.correct = new ArrayDeque<>(correct);
-        this.rest = new ArrayDeque<>(rest);
-        this.racy = new ArrayDeque<>(racy);
+        this.variants = new ArrayDeque<>(variants);
+        this.gradeAgainWhenQuiet = gradeAgainWhenQuiet;
         this.machineQuiet = machineQuiet;
         this.spareCore = spareCore;
         this.atOnce = atOnce;
@@ -81,6 +87,11 @@ final class DetectionQueue {
         return results.get(name);
     }
 
+    /** The subjects graded a second time on a quiet machine, in the order their first grading ended. */
+    List<String> gradedAgain() {
+        return List.copyOf(gradedAgain);
+    }
+
     void stop() {
         dispatcher.interrupt();
         pool.shutdownNow();
@@ -90,25 +101,16 @@ final class DetectionQueue {
     private void dispatch() {
         try {
             while (true) {
-                slots.acquire(); // chosen when a slot is free: the end-to-end classes may have ended since the last one
+                slots.acquire();
                 boolean extra = waitForRoom();
-                String job = next();
+                String job = next(); // chosen when a slot is free: the end-to-end classes may have ended since the last one
                 if (job == null) {
                     return;
                 }
                 running.incrementAndGet();
-                pool.execute(() -> {
-                    try {
-                        results.get(job).complete(jobs.get(job).call());
-                    } catch (Throwable t) {
-                        results.get(job).completeExceptionally(t);
-                    } finally {
-                        running.decrementAndGet();
-                        slots.release();
-                    }
-                });
+                pool.execute(() -> run(job));
                 if (extra) {
-                    Thread.sleep(SETTLE_MILLIS); // the new JVM's load shows in the next look, not in this one
+                    Thread.sleep(SETTLE_MILLIS); // the new JVM's load shows in a later look, not in this one
                 }
             }
         } catch (InterruptedException e) {
@@ -116,34 +118,59 @@ final class DetectionQueue {
         }
     }
 
-    /** Waits until fewer than atOnce run, or a core stands idle; true if the grading about to start is the extra one. */
-    private boolean waitForRoom() throws InterruptedException {
-        while (true) {
-            if (running.get() < atOnce) {
-                return false;
+    private void run(String job) {
+        try {
+            VariantGrader.Grading g = jobs.get(job).call();
+            boolean again;
+            synchronized (this) {
+                again = !gradedAgain.contains(job) && gradeAgainWhenQuiet.test(job, g);
+                if (again) {
+                    gradedAgain.add(job);
+                    whenQuiet.add(job); // before running drops: the dispatcher must not end with it still to come
+                }
             }
-            if (spareCore.getAsBoolean()) {
-                return true;
+            if (!again) {
+                results.get(job).complete(g);
             }
-            Thread.sleep(LOOK_EVERY_MILLIS);
+        } catch (Throwable t) {
+            results.get(job).completeExceptionally(t);
+        } finally {
+            running.decrementAndGet();
+            slots.release();
         }
     }
 
+    /** Waits until fewer than atOnce run, or a core stands idle; true if the grading about to start is the extra one. */
+    private boolean waitForRoom() throws InterruptedException {
+        while (running.get() >= atOnce) {
+            if (spareCore.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(SPARE_CORE_LOOK_MILLIS);
+        }
+        return false;
+    }
+
+    /** The next job, or null once nothing is left to grade and nothing running could ask for a second grading. */
     private String next() throws InterruptedException {
-        if (!racy.isEmpty() && machineQuiet.getAsBoolean()) {
-            return racy.poll();
-        }
-        if (!correct.isEmpty()) {
-            return correct.poll();
-        }
-        if (!rest.isEmpty()) {
-            return rest.poll();
-        }
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(QUIET_WAIT_MINUTES);
-        while (!racy.isEmpty() && !machineQuiet.getAsBoolean() && System.nanoTime() < end) {
-            Thread.sleep(200);
+        while (true) {
+            synchronized (this) {
+                if (!whenQuiet.isEmpty() && (machineQuiet.getAsBoolean() || System.nanoTime() > end)) {
+                    return whenQuiet.poll();
+                }
+                if (!correct.isEmpty()) {
+                    return correct.poll();
+                }
+                if (!variants.isEmpty()) {
+                    return variants.poll();
+                }
+                if (whenQuiet.isEmpty() && running.get() == 0) {
+                    return null;
+                }
+            }
+            Thread.sleep(LOOK_EVERY_MILLIS);
         }
-        return racy.poll();
     }
 
     /** True when the machine's CPUs were less than busy by one core since the last look (the JVM's system CPU load). */

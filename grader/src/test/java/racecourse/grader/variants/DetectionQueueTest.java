@@ -1,6 +1,7 @@
 package racecourse.grader.variants;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,25 +16,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The detection check's order (racy variants only on a quiet machine, then before anything left) and how many run at once. */
+/** The detection check's order, its second gradings on a quiet machine, and how many gradings run at once. */
 class DetectionQueueTest {
 
+    private static VariantGrader.Grading grading(String name, String... lost) {
+        return new VariantGrader.Grading(name, List.of(), new TreeSet<>(List.of(lost)), 0, false);
+    }
+
     @Test
-    void racy_variants_wait_for_a_quiet_machine_and_then_go_before_everything_left() throws Exception {
+    void the_correct_designs_go_first_then_the_variants_in_the_order_given() throws Exception {
         List<String> started = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean quiet = new AtomicBoolean();
         Map<String, Callable<VariantGrader.Grading>> jobs = new LinkedHashMap<>();
-        for (String name : List.of("alt-1", "alt-2", "other-1", "other-2", "racy-1", "racy-2")) {
+        for (String name : List.of("variant-2", "alt-1", "variant-1", "alt-2")) {
             jobs.put(name, () -> {
                 started.add(name);
-                if (name.equals("alt-2")) {
-                    quiet.set(true); // the end-to-end classes end while the second correct design runs
-                }
-                return new VariantGrader.Grading(name, List.of(), new TreeSet<>(), 0, false);
+                return grading(name);
             });
         }
-        DetectionQueue queue = new DetectionQueue(jobs, List.of("alt-1", "alt-2"), List.of("other-1", "other-2"),
-                List.of("racy-1", "racy-2"), 1, quiet::get, () -> false);
+        DetectionQueue queue = new DetectionQueue(jobs, List.of("alt-1", "alt-2"), List.of("variant-1", "variant-2"), 1,
+                (name, g) -> false, () -> false, () -> false);
         try {
             for (String name : jobs.keySet()) {
                 assertEquals(name, queue.result(name).get(10, TimeUnit.SECONDS).subject());
@@ -41,31 +42,43 @@ class DetectionQueueTest {
         } finally {
             queue.stop();
         }
-        assertEquals(List.of("alt-1", "alt-2", "racy-1", "racy-2", "other-1", "other-2"), started);
+        assertEquals(List.of("alt-1", "alt-2", "variant-1", "variant-2"), started);
+        assertEquals(List.of(), queue.gradedAgain());
     }
 
     @Test
-    void with_nothing_else_left_the_racy_variants_wait_for_the_quiet() throws Exception {
+    void a_missed_race_is_graded_again_once_the_machine_is_quiet_and_that_grading_is_its_result() throws Exception {
         List<String> started = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean quiet = new AtomicBoolean();
+        AtomicInteger racyGradings = new AtomicInteger();
         Map<String, Callable<VariantGrader.Grading>> jobs = new LinkedHashMap<>();
-        for (String name : List.of("alt-1", "racy-1")) {
-            jobs.put(name, () -> {
-                started.add(name);
-                return new VariantGrader.Grading(name, List.of(), new TreeSet<>(), 0, false);
-            });
-        }
-        DetectionQueue queue = new DetectionQueue(jobs, List.of("alt-1"), List.of(), List.of("racy-1"), 2, quiet::get, () -> false);
+        jobs.put("alt-1", () -> {
+            started.add("alt-1");
+            return grading("alt-1");
+        });
+        jobs.put("racy-1", () -> {
+            started.add("racy-1" + (quiet.get() ? " quiet" : " crowded"));
+            // missed on the crowded machine, caught on the quiet one
+            return racyGradings.incrementAndGet() == 1 ? grading("racy-1") : grading("racy-1", "stress");
+        });
+        jobs.put("caught-1", () -> {
+            started.add("caught-1");
+            return grading("caught-1", "stress");
+        });
+        DetectionQueue queue = new DetectionQueue(jobs, List.of("alt-1"), List.of("racy-1", "caught-1"), 1,
+                (name, g) -> !g.lostCategories().contains("stress") && name.startsWith("racy"), quiet::get, () -> false);
         try {
-            queue.result("alt-1").get(10, TimeUnit.SECONDS);
+            assertEquals(setOf("stress"), queue.result("caught-1").get(10, TimeUnit.SECONDS).lostCategories());
             Thread.sleep(500);
-            assertEquals(List.of("alt-1"), started, "a racy variant started before the machine was quiet");
+            assertFalse(queue.result("racy-1").isDone(), "the missed race is not graded again before the machine is quiet");
             quiet.set(true);
-            queue.result("racy-1").get(10, TimeUnit.SECONDS);
+            assertEquals(setOf("stress"), queue.result("racy-1").get(10, TimeUnit.SECONDS).lostCategories());
+            assertEquals(setOf(), queue.result("alt-1").get(10, TimeUnit.SECONDS).lostCategories());
         } finally {
             queue.stop();
         }
-        assertEquals(List.of("alt-1", "racy-1"), started);
+        assertEquals(List.of("alt-1", "racy-1 crowded", "caught-1", "racy-1 quiet"), started);
+        assertEquals(List.of("racy-1"), queue.gradedAgain());
     }
 
     @Test
@@ -81,11 +94,11 @@ class DetectionQueueTest {
                     allStarted.countDown();
                     allStarted.await(idleCore ? 20 : 1, TimeUnit.SECONDS); // each holds its slot a while
                     running.decrementAndGet();
-                    return new VariantGrader.Grading(name, List.of(), new TreeSet<>(), 0, false);
+                    return grading(name);
                 });
             }
-            DetectionQueue queue = new DetectionQueue(jobs, List.of("alt-1", "alt-2", "alt-3"), List.of(), List.of(), 2,
-                    () -> true, () -> idleCore);
+            DetectionQueue queue = new DetectionQueue(jobs, List.of("alt-1", "alt-2", "alt-3"), List.of(), 2,
+                    (name, g) -> false, () -> true, () -> idleCore);
             try {
                 for (String name : jobs.keySet()) {
                     queue.result(name).get(30, TimeUnit.SECONDS);
@@ -95,5 +108,9 @@ class DetectionQueueTest {
             }
             assertEquals(idleCore ? 3 : 2, most.get(), idleCore ? "an idle core takes one more grading" : "no idle core, no more than two");
         }
+    }
+
+    private static TreeSet<String> setOf(String... names) {
+        return new TreeSet<>(List.of(names));
     }
 }
