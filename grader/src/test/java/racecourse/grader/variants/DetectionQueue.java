@@ -28,8 +28,10 @@ import racecourse.grader.BuildLanes;
  * second grading is its result. Until session 12 those variants all waited for the quiet: the build's last
  * minutes then ran them alone, the machine half idle (many wait on watchdogs).
  *
- * <p>{@code atOnce} gradings run at a time, and one more while a core stands idle: many gradings spend
- * seconds waiting (a hang runs into its watchdog, a "never at once" check waits out its limit).
+ * <p>{@code atOnce} gradings run at a time, and up to three more while a core stands idle: many gradings
+ * spend seconds waiting (a hang runs into its watchdog, a "never at once" check waits out its limit), and with
+ * only three at a time the build's last minutes left the machine half idle. A second grading starts only when
+ * fewer than {@code atOnce} run, and no extra one starts beside it: it is the one that needs a quiet machine.
  */
 final class DetectionQueue {
 
@@ -37,7 +39,8 @@ final class DetectionQueue {
     private static final long QUIET_WAIT_MINUTES = 30;
     private static final long LOOK_EVERY_MILLIS = 200;
     private static final long SPARE_CORE_LOOK_MILLIS = 1000;
-    private static final long SETTLE_MILLIS = 3000;
+    private static final long SETTLE_MILLIS = 2000;
+    private static final int MORE_WHILE_IDLE = 3;
 
     private final Map<String, Callable<VariantGrader.Grading>> jobs;
     private final Map<String, CompletableFuture<VariantGrader.Grading>> results = new LinkedHashMap<>();
@@ -50,6 +53,9 @@ final class DetectionQueue {
     private final BooleanSupplier spareCore;
     private final int atOnce;
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger secondGradingsRunning = new AtomicInteger();
+    private final long start = System.nanoTime();
+    private final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
     private final Semaphore slots;
     private final ExecutorService pool;
     private final Thread dispatcher;
@@ -76,8 +82,8 @@ final class DetectionQueue {
         this.spareCore = spareCore;
         this.atOnce = atOnce;
         jobs.keySet().forEach(name -> results.put(name, new CompletableFuture<>()));
-        this.slots = new Semaphore(atOnce + 1);
-        this.pool = Executors.newFixedThreadPool(atOnce + 1);
+        this.slots = new Semaphore(atOnce + MORE_WHILE_IDLE);
+        this.pool = Executors.newFixedThreadPool(atOnce + MORE_WHILE_IDLE);
         this.dispatcher = new Thread(this::dispatch, "detection-queue");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -92,6 +98,11 @@ final class DetectionQueue {
         return List.copyOf(gradedAgain);
     }
 
+    /** One line per grading: when it started (seconds since the queue began), how long it took, how many ran beside it. */
+    List<String> timeline() {
+        return List.copyOf(timeline);
+    }
+
     void stop() {
         dispatcher.interrupt();
         pool.shutdownNow();
@@ -103,12 +114,24 @@ final class DetectionQueue {
             while (true) {
                 slots.acquire();
                 boolean extra = waitForRoom();
-                String job = next(); // chosen when a slot is free: the end-to-end classes may have ended since the last one
+                String job = next(extra); // chosen when a slot is free: the end-to-end classes may have ended since the last one
                 if (job == null) {
+                    if (extra) {
+                        slots.release(); // nothing for an extra slot now: look again later
+                        Thread.sleep(SPARE_CORE_LOOK_MILLIS);
+                        continue;
+                    }
                     return;
                 }
-                running.incrementAndGet();
-                pool.execute(() -> run(job));
+                boolean second;
+                synchronized (this) {
+                    second = gradedAgain.contains(job);
+                }
+                if (second) {
+                    secondGradingsRunning.incrementAndGet();
+                }
+                int beside = running.incrementAndGet() - 1;
+                pool.execute(() -> run(job, second, beside));
                 if (extra) {
                     Thread.sleep(SETTLE_MILLIS); // the new JVM's load shows in a later look, not in this one
                 }
@@ -118,12 +141,15 @@ final class DetectionQueue {
         }
     }
 
-    private void run(String job) {
+    private void run(String job, boolean second, int beside) {
+        long began = System.nanoTime();
         try {
             VariantGrader.Grading g = jobs.get(job).call();
+            timeline.add(String.format(java.util.Locale.ROOT, "%7.1f s %6.1f s  %d beside  %s%s", (began - start) / 1e9,
+                    (System.nanoTime() - began) / 1e9, beside, job, second ? " (second grading)" : ""));
             boolean again;
             synchronized (this) {
-                again = !gradedAgain.contains(job) && gradeAgainWhenQuiet.test(job, g);
+                again = !second && gradeAgainWhenQuiet.test(job, g);
                 if (again) {
                     gradedAgain.add(job);
                     whenQuiet.add(job); // before running drops: the dispatcher must not end with it still to come
@@ -135,15 +161,18 @@ final class DetectionQueue {
         } catch (Throwable t) {
             results.get(job).completeExceptionally(t);
         } finally {
+            if (second) {
+                secondGradingsRunning.decrementAndGet();
+            }
             running.decrementAndGet();
             slots.release();
         }
     }
 
-    /** Waits until fewer than atOnce run, or a core stands idle; true if the grading about to start is the extra one. */
+    /** Waits until fewer than atOnce run, or a core stands idle; true if the grading about to start is an extra one. */
     private boolean waitForRoom() throws InterruptedException {
         while (running.get() >= atOnce) {
-            if (spareCore.getAsBoolean()) {
+            if (secondGradingsRunning.get() == 0 && spareCore.getAsBoolean()) {
                 return true;
             }
             Thread.sleep(SPARE_CORE_LOOK_MILLIS);
@@ -151,12 +180,15 @@ final class DetectionQueue {
         return false;
     }
 
-    /** The next job, or null once nothing is left to grade and nothing running could ask for a second grading. */
-    private String next() throws InterruptedException {
+    /**
+     * The next job, or null once nothing is left to grade and nothing running could ask for a second grading. For an
+     * extra slot: a first grading or null at once (a second grading never starts in one).
+     */
+    private String next(boolean extra) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(QUIET_WAIT_MINUTES);
         while (true) {
             synchronized (this) {
-                if (!whenQuiet.isEmpty() && (machineQuiet.getAsBoolean() || System.nanoTime() > end)) {
+                if (!extra && !whenQuiet.isEmpty() && (machineQuiet.getAsBoolean() || System.nanoTime() > end)) {
                     return whenQuiet.poll();
                 }
                 if (!correct.isEmpty()) {
@@ -165,7 +197,7 @@ final class DetectionQueue {
                 if (!variants.isEmpty()) {
                     return variants.poll();
                 }
-                if (whenQuiet.isEmpty() && running.get() == 0) {
+                if (extra || whenQuiet.isEmpty() && running.get() == 0) {
                     return null;
                 }
             }

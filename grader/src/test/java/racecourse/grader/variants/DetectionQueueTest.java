@@ -82,7 +82,7 @@ class DetectionQueueTest {
     }
 
     @Test
-    void one_more_grading_runs_only_while_a_core_stands_idle() throws Exception {
+    void more_gradings_run_only_while_a_core_stands_idle() throws Exception {
         for (boolean idleCore : List.of(false, true)) {
             AtomicInteger running = new AtomicInteger();
             AtomicInteger most = new AtomicInteger();
@@ -106,7 +106,7 @@ class DetectionQueueTest {
             } finally {
                 queue.stop();
             }
-            assertEquals(idleCore ? 3 : 2, most.get(), idleCore ? "an idle core takes one more grading" : "no idle core, no more than two");
+            assertEquals(idleCore ? 3 : 2, most.get(), idleCore ? "an idle core takes more gradings" : "no idle core, no more than two");
         }
     }
 
