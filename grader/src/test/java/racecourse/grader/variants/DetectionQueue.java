@@ -31,7 +31,8 @@ import racecourse.grader.BuildLanes;
  * <p>{@code atOnce} gradings run at a time, and up to three more while a core stands idle: many gradings
  * spend seconds waiting (a hang runs into its watchdog, a "never at once" check waits out its limit), and with
  * only three at a time the build's last minutes left the machine half idle. A second grading starts only when
- * fewer than {@code atOnce} run, and no extra one starts beside it: it is the one that needs a quiet machine.
+ * fewer than {@code atOnce} run, and no extra one starts beside it: it is the one that needs a quiet machine. A
+ * grading starts the moment a slot is free (the dispatcher waits on the slots, it does not poll them).
  */
 final class DetectionQueue {
 
@@ -56,7 +57,9 @@ final class DetectionQueue {
     private final AtomicInteger secondGradingsRunning = new AtomicInteger();
     private final long start = System.nanoTime();
     private final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
-    private final Semaphore slots;
+    private final Semaphore baseSlots;
+    private final Semaphore extraSlots;
+    private long lastExtraStarted;
     private final ExecutorService pool;
     private final Thread dispatcher;
 
@@ -82,7 +85,9 @@ final class DetectionQueue {
         this.spareCore = spareCore;
         this.atOnce = atOnce;
         jobs.keySet().forEach(name -> results.put(name, new CompletableFuture<>()));
-        this.slots = new Semaphore(atOnce + MORE_WHILE_IDLE);
+        this.baseSlots = new Semaphore(atOnce);
+        this.extraSlots = new Semaphore(MORE_WHILE_IDLE);
+        this.lastExtraStarted = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
         this.pool = Executors.newFixedThreadPool(atOnce + MORE_WHILE_IDLE);
         this.dispatcher = new Thread(this::dispatch, "detection-queue");
         dispatcher.setDaemon(true);
@@ -112,14 +117,13 @@ final class DetectionQueue {
     private void dispatch() {
         try {
             while (true) {
-                slots.acquire();
-                boolean extra = waitForRoom();
+                Semaphore slot = takeSlot();
+                boolean extra = slot == extraSlots;
                 String job = next(extra); // chosen when a slot is free: the end-to-end classes may have ended since the last one
                 if (job == null) {
+                    slot.release();
                     if (extra) {
-                        slots.release(); // nothing for an extra slot now: look again later
-                        Thread.sleep(SPARE_CORE_LOOK_MILLIS);
-                        continue;
+                        continue; // nothing for an extra slot now
                     }
                     return;
                 }
@@ -131,17 +135,14 @@ final class DetectionQueue {
                     secondGradingsRunning.incrementAndGet();
                 }
                 int beside = running.incrementAndGet() - 1;
-                pool.execute(() -> run(job, second, beside));
-                if (extra) {
-                    Thread.sleep(SETTLE_MILLIS); // the new JVM's load shows in a later look, not in this one
-                }
+                pool.execute(() -> run(job, second, beside, slot));
             }
         } catch (InterruptedException e) {
             results.values().forEach(f -> f.cancel(false));
         }
     }
 
-    private void run(String job, boolean second, int beside) {
+    private void run(String job, boolean second, int beside, Semaphore slot) {
         long began = System.nanoTime();
         try {
             VariantGrader.Grading g = jobs.get(job).call();
@@ -165,19 +166,25 @@ final class DetectionQueue {
                 secondGradingsRunning.decrementAndGet();
             }
             running.decrementAndGet();
-            slots.release();
+            slot.release();
         }
     }
 
-    /** Waits until fewer than atOnce run, or a core stands idle; true if the grading about to start is an extra one. */
-    private boolean waitForRoom() throws InterruptedException {
-        while (running.get() >= atOnce) {
-            if (secondGradingsRunning.get() == 0 && spareCore.getAsBoolean()) {
-                return true;
+    /**
+     * A base slot the moment one is free, or an extra one while a core stands idle, no second grading runs, and the
+     * last extra grading started long enough ago for its load to show.
+     */
+    private Semaphore takeSlot() throws InterruptedException {
+        while (true) {
+            if (baseSlots.tryAcquire(SPARE_CORE_LOOK_MILLIS, TimeUnit.MILLISECONDS)) {
+                return baseSlots;
             }
-            Thread.sleep(SPARE_CORE_LOOK_MILLIS);
+            boolean settled = System.nanoTime() - lastExtraStarted >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+            if (settled && secondGradingsRunning.get() == 0 && spareCore.getAsBoolean() && extraSlots.tryAcquire()) {
+                lastExtraStarted = System.nanoTime();
+                return extraSlots;
+            }
         }
-        return false;
     }
 
     /**
@@ -188,7 +195,8 @@ final class DetectionQueue {
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(QUIET_WAIT_MINUTES);
         while (true) {
             synchronized (this) {
-                if (!extra && !whenQuiet.isEmpty() && (machineQuiet.getAsBoolean() || System.nanoTime() > end)) {
+                boolean quiet = machineQuiet.getAsBoolean() && running.get() < atOnce || System.nanoTime() > end;
+                if (!extra && !whenQuiet.isEmpty() && quiet) {
                     return whenQuiet.poll();
                 }
                 if (!correct.isEmpty()) {
