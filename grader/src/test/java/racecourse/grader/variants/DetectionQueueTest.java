@@ -2,6 +2,7 @@ package racecourse.grader.variants;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,6 +109,53 @@ class DetectionQueueTest {
             }
             assertEquals(idleCore ? 3 : 2, most.get(), idleCore ? "an idle core takes more gradings" : "no idle core, no more than two");
         }
+    }
+
+    @Test
+    void a_second_grading_runs_with_fewer_than_atOnce_beside_it_and_no_extra_one() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger besideTheSecond = new AtomicInteger(-1);
+        AtomicInteger mostDuringTheSecond = new AtomicInteger();
+        AtomicBoolean secondRunning = new AtomicBoolean();
+        AtomicInteger racyGradings = new AtomicInteger();
+        Map<String, Callable<VariantGrader.Grading>> jobs = new LinkedHashMap<>();
+        jobs.put("racy-1", () -> {
+            int beside = running.getAndIncrement();
+            boolean second = racyGradings.incrementAndGet() == 2;
+            if (second) {
+                besideTheSecond.set(beside);
+                secondRunning.set(true);
+                Thread.sleep(3000); // long enough for an extra slot to be offered, were it allowed
+                secondRunning.set(false);
+            }
+            running.decrementAndGet();
+            return second ? grading("racy-1", "stress") : grading("racy-1");
+        });
+        List<String> others = List.of("other-1", "other-2", "other-3", "other-4");
+        for (String name : others) {
+            jobs.put(name, () -> {
+                int now = running.incrementAndGet();
+                if (secondRunning.get()) {
+                    mostDuringTheSecond.accumulateAndGet(now, Math::max);
+                }
+                Thread.sleep(1200); // longer than the dispatcher waits for a base slot before it looks at an extra one
+                running.decrementAndGet();
+                return grading(name, "stress");
+            });
+        }
+        List<String> order = new ArrayList<>(List.of("racy-1"));
+        order.addAll(others);
+        DetectionQueue queue = new DetectionQueue(jobs, List.of(), order, 2, (name, g) -> !g.lostCategories().contains("stress"), () -> true, () -> true);
+        try {
+            for (String name : jobs.keySet()) {
+                queue.result(name).get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            queue.stop();
+        }
+        assertEquals(List.of("racy-1"), queue.gradedAgain());
+        assertTrue(besideTheSecond.get() >= 0 && besideTheSecond.get() < 2, "beside the second grading: " + besideTheSecond.get());
+        assertTrue(mostDuringTheSecond.get() <= 2, "an extra grading ran beside the second: " + mostDuringTheSecond.get() + " at once");
     }
 
     private static TreeSet<String> setOf(String... names) {
