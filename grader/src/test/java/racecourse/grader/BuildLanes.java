@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
  * The slow tests share two cores in two lanes (junit-platform.properties): the detection check in
  * one, the end-to-end classes in the other. A racy variant (an unguarded count, lost updates) is only
  * caught when its threads really run at the same time, which a busy machine makes rare: in builds with
- * both lanes at full load, Gather_01 and Barrier_04 went uncaught. So the detection check grades the
- * variants that must lose stress points last, once the end-to-end classes are over ({@link EndToEndLane}
- * says when). They were graded first once, with the end-to-end classes waiting for them; that left a core
- * idle for two minutes (some racy variants wait on watchdogs) and the end-to-end lane started late.
+ * both lanes at full load, Gather_01 and Barrier_04 went uncaught. So the detection check grades such a
+ * variant again when it was not caught, once the end-to-end classes are over ({@link EndToEndLane} says
+ * when). They were graded first once, with the end-to-end classes waiting for them, and then all last: both
+ * left the machine half idle for minutes (some racy variants wait on watchdogs).
  */
 public final class BuildLanes {
 
