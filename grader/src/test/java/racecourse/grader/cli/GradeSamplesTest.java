@@ -31,8 +31,8 @@ import racecourse.testkit.model.GradingRun;
  * results.json, and the HTML pages' links. Graded {@code --only counter,pool,mutex}: the counter and the pool
  * are where the samples' bugs are, and the mutex is graded for alice only (the others have no wave-2 code, so it
  * is their missing exercise). Each sample's other exercises are the same correct code in every sample, graded in
- * full by the reference suites and the detection check: grading the reference gather five times here cost the
- * build about 80 CPU-seconds.
+ * full by the reference suites and the detection check: the reference gather graded five times here cost the
+ * build about 80 CPU-seconds (an estimate: one gather grading takes about 15 alone).
  */
 @Tag("slow") // end to end, run by mvn verify (integration-test phase), not by mvn test
 class GradeSamplesTest {
