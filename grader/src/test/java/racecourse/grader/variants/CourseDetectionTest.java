@@ -35,7 +35,7 @@ import racecourse.testkit.Seeds;
  * loses no point in a child JVM, and each bug variant in solutions/variants loses points in every category its variant.properties
  * names, graded with the tests that docs/contract-coverage.md names for it (a variant's run stops once it has
  * lost points in each of those categories: the tests after that could not change the answer). Every grading is a
- * fresh child JVM; three run at a time, and up to three more while a core stands idle. The reference solutions pass every suite in the solutions
+ * fresh child JVM; three run at a time, and up to three more while half a core stands idle. The reference solutions pass every suite in the solutions
  * module's own test run (the same suites, in Maven), and the correct sample alice in the grader's
  * end-to-end tests; scripts/stability.sh grades them in child JVMs as often as asked. The stability script repeats this
  * N times to measure the error rates.
@@ -60,7 +60,7 @@ class CourseDetectionTest {
         alternatives = VariantCatalog.loadAlternatives(repo.resolve("solutions/alternatives"));
         PromiseMap promises = PromiseMap.read(repo.resolve("docs/contract-coverage.md"));
         // Three at a time on two cores (DetectionQueue below): many variants mostly wait (a hang runs into its watchdog),
-        // and the correct designs must pass with other gradings beside them anyway. More only while a core is idle: with
+        // and the correct designs must pass with other gradings beside them anyway. More only while half a core is idle: with
         // five at a time beside another test class, a racy Gather counter (Gather_01) once went uncaught, its two threads
         // seldom running at once (a missed race is now graded again on a quiet machine, below).
         Map<String, Callable<VariantGrader.Grading>> jobs = new LinkedHashMap<>();

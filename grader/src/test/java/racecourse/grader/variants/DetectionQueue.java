@@ -28,7 +28,7 @@ import racecourse.grader.BuildLanes;
  * second grading is its result. Until session 12 those variants all waited for the quiet: the build's last
  * minutes then ran them alone, the machine half idle (many wait on watchdogs).
  *
- * <p>{@code atOnce} gradings run at a time, and up to three more while a core stands idle: many gradings
+ * <p>{@code atOnce} gradings run at a time, and up to three more while half a core or more stands idle: many gradings
  * spend seconds waiting (a hang runs into its watchdog, a "never at once" check waits out its limit), and with
  * only three at a time the build's last minutes left the machine half idle. A second grading starts only when
  * fewer than {@code atOnce} run, and no extra one starts beside it: it is the one that needs a quiet machine. A
@@ -171,7 +171,7 @@ final class DetectionQueue {
     }
 
     /**
-     * A base slot the moment one is free, or an extra one while a core stands idle, no second grading runs, and the
+     * A base slot the moment one is free, or an extra one while half a core stands idle, no second grading runs, and the
      * last extra grading started long enough ago for its load to show.
      */
     private Semaphore takeSlot() throws InterruptedException {
@@ -213,7 +213,11 @@ final class DetectionQueue {
         }
     }
 
-    /** True when the machine's CPUs were less than busy by one core since the last look (the JVM's system CPU load). */
+    /**
+     * True when half a core or more stood idle since the last look (the JVM's system CPU load). At "a whole core" the
+     * build's last three minutes, all short variants three at a time, left about a third of the machine idle and
+     * never started an extra grading (the build of session 13).
+     */
     static final class SpareCore implements BooleanSupplier {
 
         private final com.sun.management.OperatingSystemMXBean os =
@@ -223,7 +227,7 @@ final class DetectionQueue {
         @Override
         public boolean getAsBoolean() {
             double load = os.getCpuLoad(); // negative when the JVM cannot tell: then no extra grading
-            return load >= 0 && load * cores < cores - 1;
+            return load >= 0 && load * cores < cores - 0.5;
         }
     }
 }
