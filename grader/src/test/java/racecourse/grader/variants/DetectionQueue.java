@@ -28,7 +28,8 @@ import racecourse.grader.BuildLanes;
  * second grading is its result. Until session 12 those variants all waited for the quiet: the build's last
  * minutes then ran them alone, the machine half idle (many wait on watchdogs).
  *
- * <p>{@code atOnce} gradings run at a time, and up to three more while half a core or more stands idle: many gradings
+ * <p>{@code atOnce} gradings run at a time, one more once the other end-to-end classes are over, and up to three more while
+ * half a core or more stands idle: many gradings
  * spend seconds waiting (a hang runs into its watchdog, a "never at once" check waits out its limit), and with
  * only three at a time the build's last minutes left the machine half idle. A second grading starts only when
  * fewer than {@code atOnce} run, and no extra one starts beside it: it is the one that needs a quiet machine. A
@@ -180,7 +181,10 @@ final class DetectionQueue {
                 return baseSlots;
             }
             boolean settled = System.nanoTime() - lastExtraStarted >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
-            if (settled && secondGradingsRunning.get() == 0 && spareCore.getAsBoolean() && extraSlots.tryAcquire()) {
+            // Once the other lanes are over, one extra grading whatever the load shows: the build's last minutes are short
+            // variants, three at a time, each a JVM starting up on one thread, and a third of the machine stood idle.
+            boolean lanesOver = extraSlots.availablePermits() == MORE_WHILE_IDLE && machineQuiet.getAsBoolean();
+            if (settled && secondGradingsRunning.get() == 0 && (lanesOver || spareCore.getAsBoolean()) && extraSlots.tryAcquire()) {
                 lastExtraStarted = System.nanoTime();
                 return extraSlots;
             }

@@ -83,8 +83,11 @@ class DetectionQueueTest {
     }
 
     @Test
-    void more_gradings_run_only_while_a_core_stands_idle() throws Exception {
-        for (boolean idleCore : List.of(false, true)) {
+    void more_gradings_run_only_while_a_core_stands_idle_or_once_the_other_lanes_are_over() throws Exception {
+        for (String when : List.of("busy", "idle core", "lanes over")) {
+            boolean idleCore = when.equals("idle core");
+            boolean lanesOver = when.equals("lanes over");
+            boolean more = idleCore || lanesOver;
             AtomicInteger running = new AtomicInteger();
             AtomicInteger most = new AtomicInteger();
             CountDownLatch allStarted = new CountDownLatch(3);
@@ -93,13 +96,13 @@ class DetectionQueueTest {
                 jobs.put(name, () -> {
                     most.accumulateAndGet(running.incrementAndGet(), Math::max);
                     allStarted.countDown();
-                    allStarted.await(idleCore ? 20 : 1, TimeUnit.SECONDS); // each holds its slot a while
+                    allStarted.await(more ? 20 : 1, TimeUnit.SECONDS); // each holds its slot a while
                     running.decrementAndGet();
                     return grading(name);
                 });
             }
             DetectionQueue queue = new DetectionQueue(jobs, List.of("alt-1", "alt-2", "alt-3"), List.of(), 2,
-                    (name, g) -> false, () -> true, () -> idleCore);
+                    (name, g) -> false, () -> lanesOver, () -> idleCore);
             try {
                 for (String name : jobs.keySet()) {
                     queue.result(name).get(30, TimeUnit.SECONDS);
@@ -107,7 +110,7 @@ class DetectionQueueTest {
             } finally {
                 queue.stop();
             }
-            assertEquals(idleCore ? 3 : 2, most.get(), idleCore ? "an idle core takes more gradings" : "no idle core, no more than two");
+            assertEquals(more ? 3 : 2, most.get(), when + ": " + (more ? "one more grading" : "no idle core, no more than two"));
         }
     }
 
