@@ -172,7 +172,8 @@ final class DetectionQueue {
     }
 
     /**
-     * A base slot the moment one is free, or an extra one while half a core stands idle, no second grading runs, and the
+     * A base slot the moment one is free, or an extra one (while half a core stands idle, or once the other lanes are
+     * over, one), no second grading runs, and the
      * last extra grading started long enough ago for its load to show.
      */
     private Semaphore takeSlot() throws InterruptedException {
