@@ -41,9 +41,8 @@ class ExerciseIndependenceTest {
     static void grade() throws IOException, InterruptedException {
         Path submission = in.resolve("event-spins-forever");
         GradeEdgeCasesTest.copy(Repo.root().resolve("grader/src/test/fixtures/independence/event-spins-forever"), submission);
-        // The fixture holds only the spinning Event; the reference Handoff and exercises are copied in, not committed twice.
-        java.nio.file.Files.copy(Repo.root().resolve("solutions/src/main/java/racecourse/handoff/Handoff.java"),
-                submission.resolve("racecourse/handoff/Handoff.java"));
+        // The fixture holds the handoff (a spinning Event, every method failing at once); the reference counter and work
+        // queue are copied in, not committed twice.
         for (String exercise : List.of("counter", "workqueue")) {
             GradeEdgeCasesTest.copy(Repo.root().resolve("solutions/src/main/java/racecourse/" + exercise),
                     submission.resolve("racecourse/" + exercise));
