@@ -35,7 +35,7 @@ import racecourse.testkit.Seeds;
  * loses no point in a child JVM, and each bug variant in solutions/variants loses points in every category its variant.properties
  * names, graded with the tests that docs/contract-coverage.md names for it (a variant's run stops once it has
  * lost points in each of those categories: the tests after that could not change the answer). Every grading is a
- * fresh child JVM; three run at a time, and up to three more while half a core stands idle. The reference solutions pass every suite in the solutions
+ * fresh child JVM; three run at a time, and up to six more while half a core stands idle. The reference solutions pass every suite in the solutions
  * module's own test run (the same suites, in Maven), and the correct sample alice in the grader's
  * end-to-end tests; scripts/stability.sh grades them in child JVMs as often as asked. The stability script repeats this
  * N times to measure the error rates.

@@ -28,10 +28,11 @@ import racecourse.grader.BuildLanes;
  * second grading is its result. Until session 12 those variants all waited for the quiet: the build's last
  * minutes then ran them alone, the machine half idle (many wait on watchdogs).
  *
- * <p>{@code atOnce} gradings run at a time, one more once the other end-to-end classes are over, and up to three more while
+ * <p>{@code atOnce} gradings run at a time, one more once the other end-to-end classes are over, and up to six more while
  * half a core or more stands idle: many gradings
  * spend seconds waiting (a hang runs into its watchdog, a "never at once" check waits out its limit), and with
- * only three at a time the build's last minutes left the machine half idle. A second grading starts only when
+ * only three at a time the build's last minutes left the machine half idle. (With three more, the build of session 13
+ * still had all six slots taken by variants waiting on their watchdogs while the machine stood half idle for 25 s.) A second grading starts only when
  * fewer than {@code atOnce} run, and no extra one starts beside it: it is the one that needs a quiet machine. A
  * grading starts the moment a slot is free (the dispatcher waits on the slots, it does not poll them).
  */
@@ -42,7 +43,7 @@ final class DetectionQueue {
     private static final long LOOK_EVERY_MILLIS = 200;
     private static final long SPARE_CORE_LOOK_MILLIS = 1000;
     private static final long SETTLE_MILLIS = 2000;
-    private static final int MORE_WHILE_IDLE = 3;
+    private static final int MORE_WHILE_IDLE = 6;
 
     private final Map<String, Callable<VariantGrader.Grading>> jobs;
     private final Map<String, CompletableFuture<VariantGrader.Grading>> results = new LinkedHashMap<>();
