@@ -32,7 +32,8 @@ import racecourse.testkit.Seeds;
 
 /**
  * Proof of detection, run on every build: each correct alternative design (solutions/alternatives)
- * loses no point in a child JVM, and each bug variant in solutions/variants loses points in every category its variant.properties
+ * loses no point in a child JVM (those the stability ledger already proved at their current fingerprint are not
+ * graded again, but one of each exercise is: {@link ProvenAtFingerprint}), and each bug variant in solutions/variants loses points in every category its variant.properties
  * names, graded with the tests that docs/contract-coverage.md names for it (a variant's run stops once it has
  * lost points in each of those categories: the tests after that could not change the answer). Every grading is a
  * fresh child JVM; three run at a time, and up to six more while half a core stands idle. The reference solutions pass every suite in the solutions
@@ -50,6 +51,8 @@ class CourseDetectionTest {
     private static DetectionQueue queue;
     private static List<Variant> variants;
     private static List<Alternative> alternatives;
+    private static Map<String, ProvenAtFingerprint.Evidence> evidence;
+    private static List<String> gradedAlternatives;
 
     @BeforeAll
     static void gradeEverythingInTheBackground() throws IOException {
@@ -63,9 +66,20 @@ class CourseDetectionTest {
         // and the correct designs must pass with other gradings beside them anyway. More only while half a core is idle: with
         // five at a time beside another test class, a racy Gather counter (Gather_01) once went uncaught, its two threads
         // seldom running at once (a missed race is now graded again on a quiet machine, below).
+        // The correct designs the stability ledger already proved at their current fingerprint are not graded again,
+        // but one of each exercise is (ProvenAtFingerprint); a changed suite, kit or runner changes the fingerprint.
+        List<StabilityLedger.Entry> ledger = new StabilityLedger(repo.resolve(Stability.DEFAULT_LEDGER)).read();
+        evidence = new LinkedHashMap<>();
+        for (Alternative a : alternatives) {
+            String fingerprint = SubjectFingerprint.of(repo, a.exercise(), a.files(), List.of());
+            evidence.put(a.name(), ProvenAtFingerprint.evidence(a.name(), a.exercise(), fingerprint, ledger));
+        }
+        gradedAlternatives = ProvenAtFingerprint.toGrade(List.copyOf(evidence.values()));
         Map<String, Callable<VariantGrader.Grading>> jobs = new LinkedHashMap<>();
         for (Alternative a : alternatives) {
-            jobs.put(a.name(), () -> grader.gradeAlternative(a, Seeds.DEFAULT, work.resolve(a.name())));
+            if (gradedAlternatives.contains(a.name())) {
+                jobs.put(a.name(), () -> grader.gradeAlternative(a, Seeds.DEFAULT, work.resolve(a.name())));
+            }
         }
         // Best-effort variants (a detection that depends on the JIT) are measured by scripts/stability.sh, not graded here.
         for (Variant v : variants.stream().filter(Variant::guaranteed).toList()) {
@@ -78,7 +92,7 @@ class CourseDetectionTest {
         // busy machine makes rare (BuildLanes).
         Map<String, Long> expected = new StabilityLedger(repo.resolve(Stability.DEFAULT_LEDGER)).medianMillisBySubject();
         Comparator<String> longestFirst = Comparator.comparing((String name) -> expected.getOrDefault(name, Long.MAX_VALUE)).reversed();
-        List<String> correct = alternatives.stream().map(Alternative::name).sorted(longestFirst).toList();
+        List<String> correct = gradedAlternatives.stream().sorted(longestFirst).toList();
         List<String> others = jobs.keySet().stream().filter(n -> !correct.contains(n)).sorted(longestFirst).toList();
         Map<String, Variant> byName = new LinkedHashMap<>();
         variants.forEach(v -> byName.put(v.name(), v));
@@ -92,6 +106,9 @@ class CourseDetectionTest {
     static void stop() {
         // In the build's output: how often the crowded first grading missed a race (scripts/stability.sh measures the rates).
         System.out.println("detection check: graded again on a quiet machine: " + queue.gradedAgain());
+        System.out.println("detection check: correct designs proven at their fingerprint by docs/stability/ledger.tsv, not"
+                + " graded again:\n" + String.join("\n", ProvenAtFingerprint.notGradedAgain(List.copyOf(evidence.values()),
+                gradedAlternatives)));
         System.out.println("detection check, each grading: started at, took, how many others ran beside it\n"
                 + String.join("\n", queue.timeline()));
         queue.stop();
@@ -101,6 +118,9 @@ class CourseDetectionTest {
     Stream<DynamicTest> every_alternative_design_gets_full_marks() {
         assertTrue(alternatives.size() >= 8, "at least 8 correct alternative designs, found " + alternatives.size());
         return alternatives.stream().map(a -> DynamicTest.dynamicTest(a.name() + " (" + a.design() + ")", () -> {
+            ProvenAtFingerprint.Evidence proof = evidence.get(a.name());
+            Assumptions.assumeTrue(gradedAlternatives.contains(a.name()),
+                    a.name() + " is not graded again: the stability ledger holds " + proof.describe());
             VariantGrader.Grading g = result(a.name());
             assertEquals(List.of(), describe(g.failures()), a.name() + " is a correct design and lost points");
             assertTrue(g.tests().size() >= 8, "only " + g.tests().size() + " tests ran for " + a.name());
