@@ -72,9 +72,9 @@ final class StabilityLedger {
      * The median time of each subject's gradings, over every fingerprint and setting: a rough
      * expectation, good enough to start the longest gradings first.
      */
-    Map<String, Long> medianMillisBySubject() throws IOException {
+    static Map<String, Long> medianMillisBySubject(List<Entry> entries) {
         Map<String, List<Long>> times = new TreeMap<>();
-        for (Entry e : read()) {
+        for (Entry e : entries) {
             times.computeIfAbsent(e.subject(), s -> new ArrayList<>()).add(e.millis());
         }
         Map<String, Long> medians = new TreeMap<>();

@@ -2,8 +2,10 @@ package racecourse.grader.variants;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -59,27 +61,20 @@ final class ProvenAtFingerprint {
     /** The designs to grade in this build: every one not proven, and the least-graded proven one of each exercise. */
     static List<String> toGrade(List<Evidence> designs) {
         List<String> grade = new ArrayList<>();
+        Set<String> exercisesGraded = new HashSet<>();
         Map<String, Evidence> sampleOfExercise = new TreeMap<>();
         Comparator<Evidence> fewestFirst = Comparator.comparingInt((Evidence e) -> e.onTwoCores() + e.onOneCpu())
                 .thenComparing(Evidence::subject);
         for (Evidence e : designs) {
             if (!e.proven()) {
                 grade.add(e.subject());
+                exercisesGraded.add(e.exercise());
             } else {
                 sampleOfExercise.merge(e.exercise(), e, (a, b) -> fewestFirst.compare(a, b) <= 0 ? a : b);
             }
         }
-        Map<String, Boolean> exerciseGraded = new TreeMap<>();
-        for (Evidence e : designs) {
-            if (grade.contains(e.subject())) {
-                exerciseGraded.put(e.exercise(), true);
-            }
-        }
-        for (Evidence sample : sampleOfExercise.values()) {
-            if (!exerciseGraded.containsKey(sample.exercise())) {
-                grade.add(sample.subject());
-            }
-        }
+        sampleOfExercise.values().stream().filter(sample -> !exercisesGraded.contains(sample.exercise()))
+                .forEach(sample -> grade.add(sample.subject()));
         return grade;
     }
 
