@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * What a stability figure depends on, as one short hash: the subject's sources, its exercise's
- * suites (visible and hidden), the test kit, the code that starts the child JVM and the code that runs inside it (runner/),
- * and the options it gets. Two runs with the same fingerprint graded the same thing, so their counts add up.
+ * suites (visible and hidden), the test kit, the grader's javac step, the code that starts the child JVM and the code
+ * that runs inside it (runner/), and the options it gets. Two runs with the same fingerprint graded the same thing, so their counts add up.
  */
 final class SubjectFingerprint {
 
@@ -31,6 +31,7 @@ final class SubjectFingerprint {
         files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse").resolve(exercise)));
         files.addAll(javaFiles(repo.resolve("hidden/src/test/java/racecourse").resolve(exercise)));
         files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse/testkit")));
+        files.addAll(javaFiles(repo.resolve("grader/src/main/java/racecourse/grader/compile")));
         files.addAll(javaFiles(repo.resolve("grader/src/main/java/racecourse/grader/run")));
         files.addAll(javaFiles(repo.resolve("runner/src/main/java/racecourse/runner")));
         files.addAll(childJvmResources(repo.resolve("grader/src/main/resources/racecourse/grader/run")));
