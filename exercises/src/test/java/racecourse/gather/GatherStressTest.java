@@ -121,16 +121,18 @@ class GatherStressTest {
     /**
      * THREADS threads complete the inputs, each taking every THREADS-th index of {@code order}, a chunk at a time
      * in lock-step: any two completers that run at once work on the same chunk, so a racy count in the callbacks
-     * loses an update even on a busy machine.
+     * loses an update even on a busy machine. A chunk is at most a quarter of the inputs, so that a small set is
+     * still completed in four lock-step phases (one chunk of 500 for 200 inputs seldom made the threads overlap).
      */
     private static void completeConcurrently(List<CompletableFuture<Integer>> inputs, int[] order, Completer completer) {
         LockStep step = new LockStep(THREADS);
+        int chunk = Math.max(THREADS, Math.min(CHUNK, order.length / 4));
         Race.of(THREADS + " threads completing " + inputs.size() + " inputs", LIMIT)
                 .actors(THREADS, t -> {
                     try {
-                        for (int phase = 0, from = 0; from < order.length; phase++, from += CHUNK) {
+                        for (int phase = 0, from = 0; from < order.length; phase++, from += chunk) {
                             step.begin(t, phase);
-                            for (int k = from + t; k < Math.min(order.length, from + CHUNK); k += THREADS) {
+                            for (int k = from + t; k < Math.min(order.length, from + chunk); k += THREADS) {
                                 completer.complete(inputs.get(order[k]), order[k]);
                             }
                             step.end(t, phase);

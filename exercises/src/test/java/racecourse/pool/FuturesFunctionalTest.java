@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class FuturesFunctionalTest {
     private static final Duration LIMIT = Duration.ofSeconds(15);
     /** Longer than any test here waits: an await() that returns only at its timeout fails the test. */
     private static final long LONG_TIMEOUT_SECONDS = 120;
+    /** How long a blocked await is watched to see that it does not return early. */
+    private static final Duration QUIET = Duration.ofMillis(300);
 
     @Test
     void asCompleted_yields_each_future_as_it_completes() throws InterruptedException {
@@ -151,15 +154,22 @@ class FuturesFunctionalTest {
                 throw new IllegalStateException("fails");
             });
             failNow.awaitEntered();
+            CountDownLatch awaitCalled = new CountDownLatch(1);
+            List<WaitResult<String>> result = Collections.synchronizedList(new ArrayList<>());
             Race.Running waiting = Race.of("await(FIRST_EXCEPTION) while one task succeeded and two run", LIMIT)
                     .actor(() -> {
-                        WaitResult<String> r = Futures.await(List.of(stuck, fine, failing), LONG_TIMEOUT_SECONDS,
-                                TimeUnit.SECONDS, ReturnWhen.FIRST_EXCEPTION);
-                        assertEquals(Set.of(fine, failing), r.done(), "FIRST_EXCEPTION waits past successes until a failure");
-                        assertEquals(Set.of(stuck), r.notDone());
+                        awaitCalled.countDown();
+                        result.add(Futures.await(List.of(stuck, fine, failing), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                                ReturnWhen.FIRST_EXCEPTION));
                     }).start();
+            // The failing task is released only once await is running: a failure that came first proves nothing.
+            assertTrue(awaitCalled.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "the awaiting thread never started");
+            Eventually.stillAfter(QUIET, result::isEmpty, "await(FIRST_EXCEPTION) returned while one task had succeeded,"
+                    + " two were running and none had failed: FIRST_EXCEPTION waits past successes until a failure");
             failNow.open();
             waiting.finish();
+            assertEquals(Set.of(fine, failing), result.get(0).done(), "FIRST_EXCEPTION returns at the first failure");
+            assertEquals(Set.of(stuck), result.get(0).notDone());
             slow.open();
         } finally {
             Pools.closeWithin(pool, LIMIT);
@@ -175,10 +185,15 @@ class FuturesFunctionalTest {
             TaskFuture<String> quick = pool.submit(() -> "quick");
             Bounded.call("result() of the quick task", LIMIT, quick::result);
             List<WaitResult<String>> result = Collections.synchronizedList(new ArrayList<>());
-            Race.Running waiting = Race.of("await(FIRST_EXCEPTION) where nothing fails", LIMIT).actor(() -> result.add(
-                    Futures.await(List.of(later, quick), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS, ReturnWhen.FIRST_EXCEPTION)))
-                    .start();
-            Eventually.stillAfter(Duration.ofMillis(200), result::isEmpty, "await(FIRST_EXCEPTION) returned while a task was"
+            CountDownLatch awaitCalled = new CountDownLatch(1);
+            Race.Running waiting = Race.of("await(FIRST_EXCEPTION) where nothing fails", LIMIT).actor(() -> {
+                awaitCalled.countDown();
+                result.add(Futures.await(List.of(later, quick), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                        ReturnWhen.FIRST_EXCEPTION));
+            }).start();
+            // The quiet window counts from the call, not from the thread's start (which load can delay).
+            assertTrue(awaitCalled.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "the awaiting thread never started");
+            Eventually.stillAfter(QUIET, result::isEmpty, "await(FIRST_EXCEPTION) returned while a task was"
                     + " still running and none had failed: with no failure it waits until all are done");
             slow.open();
             waiting.finish();

@@ -26,6 +26,9 @@ import racecourse.testkit.StaleRead;
 @ExtendWith(NoLeakedThreads.class)
 class CountingSemaphoreLivenessTest {
 
+    /** The timed waiter's timeout: long enough for acquire() behind it to be seen waiting before it runs out. */
+    private static final long TIMED_WAIT_MILLIS = 100;
+
     @Test
     void releases_in_quick_succession_wake_one_waiter_each() throws InterruptedException {
         // Four releases in a row while four threads wait: every one of them must get a permit. A release() that
@@ -86,22 +89,29 @@ class CountingSemaphoreLivenessTest {
         // out (a little earlier or later each round). Either the timed waiter takes the permit, or it returns false
         // and the permit must reach acquire(). A single notify()/signal() spent on a thread that gives up without
         // looking at the count leaves acquire() asleep next to a free permit.
-        for (int round = 0; round < 40; round++) {
+        // A round counts only when acquire() was seen waiting before release() came: otherwise it finds the permit
+        // on arrival and the round shows nothing. Up to 80 rounds to count 40.
+        int counted = 0;
+        for (int round = 0; round < 80 && counted < 40; round++) {
             // From 1.5 ms before to 0.45 ms after the time the waiter's timeout runs out, as seen from here.
-            long offsetNanos = -1_500_000 + round * 50_000L;
+            long offsetNanos = -1_500_000 + counted * 50_000L;
             CountingSemaphore semaphore = new CountingSemaphore(0);
             java.util.concurrent.atomic.AtomicLong startedAt = new java.util.concurrent.atomic.AtomicLong();
             boolean[] got = new boolean[1];
-            Race.Running timed = Race.of("tryAcquire(40, MILLISECONDS) (round " + round + ")", Duration.ofSeconds(10))
-                    .actor(() -> {
+            Race.Running timed = Race.of("tryAcquire(" + TIMED_WAIT_MILLIS + ", MILLISECONDS) (round " + round + ")",
+                    Duration.ofSeconds(10)).actor(() -> {
                         startedAt.set(System.nanoTime());
-                        got[0] = semaphore.tryAcquire(40, TimeUnit.MILLISECONDS);
+                        got[0] = semaphore.tryAcquire(TIMED_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                     }).start();
             Thread.sleep(10);
-            Race.Running untimed = Race.of("acquire() behind a tryAcquire(40 ms) whose time ran out as release() came"
-                    + " (round " + round + ")", Duration.ofSeconds(10)).actor(semaphore::acquire).start();
-            long at = (startedAt.get() == 0 ? System.nanoTime() : startedAt.get()) + TimeUnit.MILLISECONDS.toNanos(40)
-                    + offsetNanos;
+            Race.Running untimed = Race.of("acquire() behind a tryAcquire(" + TIMED_WAIT_MILLIS + " ms) whose time ran"
+                    + " out as release() came (round " + round + ")", Duration.ofSeconds(10)).actor(semaphore::acquire).start();
+            untimed.awaitBlocked(1, Duration.ofSeconds(10));
+            long at = (startedAt.get() == 0 ? System.nanoTime() : startedAt.get())
+                    + TimeUnit.MILLISECONDS.toNanos(TIMED_WAIT_MILLIS) + offsetNanos;
+            if (System.nanoTime() - at < 0) {
+                counted++;
+            }
             while (System.nanoTime() - at < 0) {
                 Thread.onSpinWait();
             }

@@ -85,13 +85,16 @@ class WorkQueueFunctionalTest {
         boolean[] joined = new boolean[1];
         Race.Running joiner = Race.of("join() with 2 unfinished items", LIMIT).actor(() -> {
             queue.join();
-            joined[0] = true;
+            synchronized (joined) {
+                joined[0] = true;
+            }
         }).start();
         joiner.awaitBlocked(1, Duration.ofSeconds(15));
         queue.poll();
         queue.taskDone();
         queue.poll();
-        Thread.sleep(50);
+        // Long enough for a join() woken by the now empty queue to be scheduled, even on a loaded single CPU.
+        Thread.sleep(300);
         synchronized (joined) {
             assertFalse(joined[0], "join() returned while one item was still not marked done");
         }

@@ -152,7 +152,13 @@ class WorkQueueLivenessTest {
                         Thread self = Thread.currentThread();
                         Thread interrupter = new Thread(() -> {
                             try {
-                                Thread.sleep(100);
+                                // Interrupt once a worker runs the function (process is then surely waiting),
+                                // not on a clock that load can outrun.
+                                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                                while (workerThreads.isEmpty() && System.nanoTime() < giveUp) {
+                                    Thread.sleep(5);
+                                }
+                                Thread.sleep(50);
                                 self.interrupt();
                                 Thread.sleep(200);
                             } catch (InterruptedException ignored) {

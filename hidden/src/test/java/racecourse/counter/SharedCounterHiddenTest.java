@@ -92,8 +92,8 @@ class SharedCounterHiddenTest {
         Race.of(threads + " threads calling addAndGet(2^32)", Duration.ofSeconds(40))
                 .actors(threads, i -> {
                     int n = 0;
-                    // At least one call each: the box starts closing before the actors start, and on a busy machine it
-                    // once closed before any call, so an int counter passed with nothing checked.
+                    // The box's 200 ms count from the first open() of any thread; a thread that starts after they
+                    // are over still makes one call, so every thread's values are in the check.
                     for (; n < perThread && (n == 0 || box.open()); n++) {
                         seen[i][n] = counter.addAndGet(step);
                     }

@@ -107,7 +107,7 @@ class WorkQueueHiddenTest {
             }).start();
             joiner.awaitBlocked(1, Duration.ofSeconds(15));
             assertEquals("round " + round, queue.poll());
-            Thread.sleep(20);
+            Thread.sleep(300); // long enough for a join() woken by the empty queue to run, even on one loaded CPU
             synchronized (joined) {
                 assertFalse(joined[0], "round " + round + ": join() returned once the queue was empty, but its item was"
                         + " not marked done yet (join() waits for taskDone(), not for an empty queue)");
