@@ -1,6 +1,8 @@
 package racecourse.pool;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import racecourse.testkit.Bounded;
@@ -11,8 +13,16 @@ final class Pools {
     private Pools() {
     }
 
-    /** close() under a watchdog, so a pool that never stops fails the test instead of hanging it. */
+    /** Gates not opened yet, of every test so far. */
+    private static final Set<Gate> SHUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * close() under a watchdog, so a pool that never stops fails the test instead of hanging it. Every gate
+     * still shut is opened first: close() waits for the running tasks, and a test that failed before it opened
+     * its gates would otherwise report close() timing out instead of its own failure.
+     */
     static void closeWithin(ThreadPool pool, Duration limit) {
+        SHUT.forEach(Gate::open);
         Bounded.run("ThreadPool.close()", limit, pool::close);
     }
 
@@ -20,6 +30,10 @@ final class Pools {
     static final class Gate {
         private final CountDownLatch open = new CountDownLatch(1);
         private final CountDownLatch entered = new CountDownLatch(1);
+
+        Gate() {
+            SHUT.add(this);
+        }
 
         /** The task's side: announce that it started, then wait (bounded) for the gate. */
         String pass(String value) throws InterruptedException {
@@ -38,6 +52,7 @@ final class Pools {
 
         void open() {
             open.countDown();
+            SHUT.remove(this);
         }
     }
 }
