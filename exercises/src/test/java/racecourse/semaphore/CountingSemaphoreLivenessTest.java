@@ -27,7 +27,7 @@ import racecourse.testkit.StaleRead;
 class CountingSemaphoreLivenessTest {
 
     /** The timed waiter's timeout: long enough for acquire() behind it to be seen waiting before it runs out. */
-    private static final long TIMED_WAIT_MILLIS = 100;
+    private static final long TIMED_WAIT_MILLIS = 60;
 
     @Test
     void releases_in_quick_succession_wake_one_waiter_each() throws InterruptedException {
