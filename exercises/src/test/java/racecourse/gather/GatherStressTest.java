@@ -121,8 +121,9 @@ class GatherStressTest {
     /**
      * THREADS threads complete the inputs, each taking every THREADS-th index of {@code order}, a chunk at a time
      * in lock-step: any two completers that run at once work on the same chunk, so a racy count in the callbacks
-     * loses an update even on a busy machine. A chunk is at most a quarter of the inputs, so that a small set is
-     * still completed in four lock-step phases (one chunk of 500 for 200 inputs seldom made the threads overlap).
+     * loses an update even on a busy machine. Up to 500 inputs a chunk, and a quarter of them when that is less
+     * (at least one per thread), so a set of 200 still takes four lock-step phases: one chunk of 500 for 200
+     * inputs seldom made the threads overlap.
      */
     private static void completeConcurrently(List<CompletableFuture<Integer>> inputs, int[] order, Completer completer) {
         LockStep step = new LockStep(THREADS);

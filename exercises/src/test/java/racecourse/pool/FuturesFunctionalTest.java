@@ -29,7 +29,7 @@ class FuturesFunctionalTest {
     private static final Duration LIMIT = Duration.ofSeconds(15);
     /** Longer than any test here waits: an await() that returns only at its timeout fails the test. */
     private static final long LONG_TIMEOUT_SECONDS = 120;
-    /** How long a blocked await is watched to see that it does not return early. */
+    /** How long a waiting await is watched to see that it does not return early. */
     private static final Duration QUIET = Duration.ofMillis(300);
 
     @Test
@@ -142,33 +142,41 @@ class FuturesFunctionalTest {
 
     @Test
     void await_first_exception_returns_on_the_first_failure() throws InterruptedException {
-        ThreadPool pool = new ThreadPool(3);
+        ThreadPool pool = new ThreadPool(4);
         try {
             Pools.Gate slow = new Pools.Gate();
+            Pools.Gate succeedNow = new Pools.Gate();
             Pools.Gate failNow = new Pools.Gate();
             TaskFuture<String> stuck = pool.submit(() -> slow.pass("slow"));
             TaskFuture<String> fine = pool.submit(() -> "fine");
             Bounded.call("result() of the task that succeeds", LIMIT, fine::result);
+            TaskFuture<String> succeeding = pool.submit(() -> succeedNow.pass("fine too"));
             TaskFuture<String> failing = pool.submit(() -> {
                 failNow.pass("x");
                 throw new IllegalStateException("fails");
             });
+            succeedNow.awaitEntered();
             failNow.awaitEntered();
-            CountDownLatch awaitCalled = new CountDownLatch(1);
+            CountDownLatch aboutToAwait = new CountDownLatch(1);
             List<WaitResult<String>> result = Collections.synchronizedList(new ArrayList<>());
-            Race.Running waiting = Race.of("await(FIRST_EXCEPTION) while one task succeeded and two run", LIMIT)
+            Race.Running waiting = Race.of("await(FIRST_EXCEPTION) while one task succeeded and three run", LIMIT)
                     .actor(() -> {
-                        awaitCalled.countDown();
-                        result.add(Futures.await(List.of(stuck, fine, failing), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS,
-                                ReturnWhen.FIRST_EXCEPTION));
+                        aboutToAwait.countDown();
+                        result.add(Futures.await(List.of(stuck, fine, succeeding, failing), LONG_TIMEOUT_SECONDS,
+                                TimeUnit.SECONDS, ReturnWhen.FIRST_EXCEPTION));
                     }).start();
-            // The failing task is released only once await is running: a failure that came first proves nothing.
-            assertTrue(awaitCalled.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "the awaiting thread never started");
+            // Nothing completes until the awaiting thread is about to call await: a completion that came before the
+            // call proves nothing. Then a success comes while it waits, and only after that the failure.
+            assertTrue(aboutToAwait.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "the awaiting thread never started");
             Eventually.stillAfter(QUIET, result::isEmpty, "await(FIRST_EXCEPTION) returned while one task had succeeded,"
-                    + " two were running and none had failed: FIRST_EXCEPTION waits past successes until a failure");
+                    + " three were running and none had failed: FIRST_EXCEPTION waits past successes until a failure");
+            succeedNow.open();
+            Bounded.call("result() of the second task that succeeds", LIMIT, succeeding::result);
+            Eventually.stillAfter(QUIET, result::isEmpty, "await(FIRST_EXCEPTION) returned when a task succeeded while it"
+                    + " waited: a wake-up is no reason to return; check the condition again (a loop, not an if)");
             failNow.open();
             waiting.finish();
-            assertEquals(Set.of(fine, failing), result.get(0).done(), "FIRST_EXCEPTION returns at the first failure");
+            assertEquals(Set.of(fine, succeeding, failing), result.get(0).done(), "FIRST_EXCEPTION returns at the first failure");
             assertEquals(Set.of(stuck), result.get(0).notDone());
             slow.open();
         } finally {
@@ -178,26 +186,34 @@ class FuturesFunctionalTest {
 
     @Test
     void await_first_exception_without_any_failure_returns_when_all_are_done() throws InterruptedException {
-        ThreadPool pool = new ThreadPool(2);
+        ThreadPool pool = new ThreadPool(3);
         try {
+            Pools.Gate middle = new Pools.Gate();
             Pools.Gate slow = new Pools.Gate();
-            TaskFuture<String> later = pool.submit(() -> slow.pass("later"));
             TaskFuture<String> quick = pool.submit(() -> "quick");
             Bounded.call("result() of the quick task", LIMIT, quick::result);
+            TaskFuture<String> sooner = pool.submit(() -> middle.pass("sooner"));
+            TaskFuture<String> later = pool.submit(() -> slow.pass("later"));
+            middle.awaitEntered();
+            slow.awaitEntered();
             List<WaitResult<String>> result = Collections.synchronizedList(new ArrayList<>());
-            CountDownLatch awaitCalled = new CountDownLatch(1);
+            CountDownLatch aboutToAwait = new CountDownLatch(1);
             Race.Running waiting = Race.of("await(FIRST_EXCEPTION) where nothing fails", LIMIT).actor(() -> {
-                awaitCalled.countDown();
-                result.add(Futures.await(List.of(later, quick), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                aboutToAwait.countDown();
+                result.add(Futures.await(List.of(quick, sooner, later), LONG_TIMEOUT_SECONDS, TimeUnit.SECONDS,
                         ReturnWhen.FIRST_EXCEPTION));
             }).start();
-            // The quiet window counts from the call, not from the thread's start (which load can delay).
-            assertTrue(awaitCalled.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "the awaiting thread never started");
-            Eventually.stillAfter(QUIET, result::isEmpty, "await(FIRST_EXCEPTION) returned while a task was"
+            // The quiet windows count from just before the call, not from the thread's start (which load can delay).
+            assertTrue(aboutToAwait.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "the awaiting thread never started");
+            Eventually.stillAfter(QUIET, result::isEmpty, "await(FIRST_EXCEPTION) returned while two tasks were"
                     + " still running and none had failed: with no failure it waits until all are done");
+            middle.open();
+            Bounded.call("result() of the second task", LIMIT, sooner::result);
+            Eventually.stillAfter(QUIET, result::isEmpty, "await(FIRST_EXCEPTION) returned when one more task succeeded"
+                    + " while it waited, one still running: a wake-up is no reason to return; check the condition again");
             slow.open();
             waiting.finish();
-            assertEquals(Set.of(later, quick), result.get(0).done(), "FIRST_EXCEPTION with no failure: all done");
+            assertEquals(Set.of(quick, sooner, later), result.get(0).done(), "FIRST_EXCEPTION with no failure: all done");
             assertEquals(Set.of(), result.get(0).notDone());
         } finally {
             Pools.closeWithin(pool, LIMIT);

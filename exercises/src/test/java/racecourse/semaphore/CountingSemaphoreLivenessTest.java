@@ -26,8 +26,11 @@ import racecourse.testkit.StaleRead;
 @ExtendWith(NoLeakedThreads.class)
 class CountingSemaphoreLivenessTest {
 
-    /** The timed waiter's timeout: long enough for acquire() behind it to be seen waiting before it runs out. */
-    private static final long TIMED_WAIT_MILLIS = 60;
+    /**
+     * The timed waiter's timeout. Before it runs out, acquire() behind it must have started and been seen
+     * waiting (Race.awaitBlocked: at least three looks 10 ms apart, about 40 ms); 80 ms leaves room for load.
+     */
+    private static final long TIMED_WAIT_MILLIS = 80;
 
     @Test
     void releases_in_quick_succession_wake_one_waiter_each() throws InterruptedException {
@@ -89,11 +92,12 @@ class CountingSemaphoreLivenessTest {
         // out (a little earlier or later each round). Either the timed waiter takes the permit, or it returns false
         // and the permit must reach acquire(). A single notify()/signal() spent on a thread that gives up without
         // looking at the count leaves acquire() asleep next to a free permit.
-        // A round counts only when acquire() was seen waiting before release() came: otherwise it finds the permit
-        // on arrival and the round shows nothing. Up to 80 rounds to count 40.
+        // acquire() must be seen waiting before release() comes (otherwise it finds the permit on arrival and the
+        // round shows nothing). A round counts only when that happened before the planned time of release(): on a
+        // loaded machine some do not, and each counted round takes the next offset; at most 80 rounds.
         int counted = 0;
         for (int round = 0; round < 80 && counted < 40; round++) {
-            // From 1.5 ms before to 0.45 ms after the time the waiter's timeout runs out, as seen from here.
+            // From 1.5 ms before the time the waiter's timeout runs out (as seen from here) to 0.45 ms after it.
             long offsetNanos = -1_500_000 + counted * 50_000L;
             CountingSemaphore semaphore = new CountingSemaphore(0);
             java.util.concurrent.atomic.AtomicLong startedAt = new java.util.concurrent.atomic.AtomicLong();

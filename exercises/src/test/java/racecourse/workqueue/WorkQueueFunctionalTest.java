@@ -90,10 +90,11 @@ class WorkQueueFunctionalTest {
             }
         }).start();
         joiner.awaitBlocked(1, Duration.ofSeconds(15));
+        // Both taken before the first taskDone(): the queue is empty while one item is unfinished, whether join()
+        // is woken by poll() or by taskDone(). 300 ms: long enough for a woken join() to run, even on one loaded CPU.
+        queue.poll();
         queue.poll();
         queue.taskDone();
-        queue.poll();
-        // Long enough for a join() woken by the now empty queue to be scheduled, even on a loaded single CPU.
         Thread.sleep(300);
         synchronized (joined) {
             assertFalse(joined[0], "join() returned while one item was still not marked done");

@@ -152,8 +152,9 @@ class WorkQueueLivenessTest {
                         Thread self = Thread.currentThread();
                         Thread interrupter = new Thread(() -> {
                             try {
-                                // Interrupt once a worker runs the function (process is then surely waiting),
-                                // not on a clock that load can outrun.
+                                // Interrupt once a worker runs the function and 50 ms more (process is then
+                                // waiting, or soon is: an interrupt before its wait must end it too), not on a
+                                // clock that load can outrun.
                                 long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                                 while (workerThreads.isEmpty() && System.nanoTime() < giveUp) {
                                     Thread.sleep(5);
