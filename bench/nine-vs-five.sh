@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/in"
 cp -r examples/submissions/alice-correct "$work/in/alice-correct"
-five=counter,handoff,workqueue,pool,gather
+first_five=counter,handoff,workqueue,pool,gather
 
 # Prints the wall seconds of one grading; stops the script if the sample did not get full marks.
 grade() {
@@ -26,7 +26,9 @@ grade() {
   start=$(date +%s.%N)
   java -jar "$jar" grade "$work/in" --out "$out" --jobs 1 --no-similarity "$@" > "$out.log" 2>&1
   end=$(date +%s.%N)
-  if ! grep -q ',100$' "$out/grades.csv"; then
+  # Full marks: the student's score equals its maximum in summary.json (grades.csv's total is in points).
+  if ! python3 -c 'import json, sys; s = json.load(open(sys.argv[1]))["students"][0]; sys.exit(s["score"] != s["max"])' \
+      "$out/summary.json"; then
     echo "the correct sample lost points; see $out.log" >&2
     exit 1
   fi
@@ -37,7 +39,7 @@ nines=()
 fives=()
 for i in $(seq 0 "$pairs"); do
   nine=$(grade "$work/nine" "$@")
-  five=$(grade "$work/five" --only "$five" "$@")
+  five=$(grade "$work/five" --only "$first_five" "$@")
   if [ "$i" -eq 0 ]; then
     echo "warm-up pair: nine $nine s, five $five s (not counted)"
     continue
