@@ -227,6 +227,49 @@ class ParallelMapFunctionalTest {
     }
 
     @Test
+    void the_first_failure_in_input_order_is_reported_whichever_thread_met_it() {
+        // Inputs 1 and 2 fail, input 0 succeeds; parallelism 2. Input 0 returns once input 1 has started (or after
+        // 1 s), so a thread that took input 0 goes on to input 2, which fails at once; input 1 fails only after input
+        // 2 has (or after 2 s). The thread that met the lower input's failure is then often not the first thread
+        // started: a call that reports the failure of its first thread that has one, instead of the lowest input,
+        // is caught. A call may stop starting inputs after a failure, so input 1 may never run: then the cause is
+        // input 2's failure. Settled: "it rethrows the first failure in input order among the inputs that ran".
+        for (int round = 0; round < 4; round++) {
+            RuntimeException atOne = new IllegalArgumentException("input 1");
+            RuntimeException atTwo = new IllegalStateException("input 2");
+            CountDownLatch oneStarted = new CountDownLatch(1);
+            CountDownLatch twoThrown = new CountDownLatch(1);
+            ExecutionException thrown = Bounded.expectThrows(ExecutionException.class,
+                    "map(fn, [0, 1, 2], parallelism 2) where inputs 1 and 2 fail, 2 first (round " + round + ")", LIMIT,
+                    () -> ParallelMap.map(x -> {
+                        try {
+                            if (x == 0) {
+                                oneStarted.await(1, TimeUnit.SECONDS);
+                                return x;
+                            }
+                            if (x == 1) {
+                                oneStarted.countDown();
+                                twoThrown.await(2, TimeUnit.SECONDS);
+                                throw atOne;
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return x;
+                        }
+                        twoThrown.countDown();
+                        throw atTwo;
+                    }, List.of(0, 1, 2), 2));
+            boolean oneRan = oneStarted.getCount() == 0;
+            RuntimeException expected = oneRan ? atOne : atTwo;
+            assertSame(expected, thrown.getCause(), "round " + round + ": input " + (oneRan ? "1 ran and failed, so its"
+                    + " failure is the first in input order, though input 2 failed sooner and maybe on another thread:"
+                    : "1 never ran, so input 2's failure is the first among the inputs that ran:") + " keep each"
+                    + " input's failure by index and rethrow the lowest once every thread has stopped; got "
+                    + thrown.getCause());
+        }
+    }
+
+    @Test
     void a_single_later_failure_is_reported_when_the_earlier_inputs_succeed() {
         RuntimeException only = new UnsupportedOperationException("input 9");
         ExecutionException thrown = Bounded.expectThrows(ExecutionException.class,

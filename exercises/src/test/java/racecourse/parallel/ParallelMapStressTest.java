@@ -71,7 +71,9 @@ class ParallelMapStressTest {
         // does not. The JVM counts every thread started, also those of the JVM and the test harness: each case is
         // called several times and the fewest threads started during one call are compared, so a thread something
         // else started meanwhile is never held against the call.
-        int[][] cases = {{3, 60}, {8, 3}, {1, 10}, {16, 2}};
+        // Some input counts are not a multiple of the parallelism: a chunk size rounded down (n / parallelism)
+        // gives one chunk more than the parallelism, and one thread per chunk starts one thread too many.
+        int[][] cases = {{3, 60}, {8, 3}, {1, 10}, {16, 2}, {4, 10}, {3, 7}};
         int calls = 5;
         for (int[] c : cases) {
             int parallelism = c[0];
