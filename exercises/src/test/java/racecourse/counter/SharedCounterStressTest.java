@@ -56,6 +56,37 @@ class SharedCounterStressTest {
     }
 
     @Test
+    void a_new_counter_raced_from_its_first_call_counts_everything() {
+        // Many new counters, each used first by two threads at the same instant (both spin until the other is ready,
+        // then call increment() at once): whatever a counter sets up on its first use (a lock created lazily with
+        // "if (lock == null) lock = new ...") must be set up once, or the two threads lock different locks and lose
+        // updates. 500 counters; 2,000 increment() calls each. On one CPU the two threads rarely meet there.
+        int counters = 500;
+        int perThread = 1_000;
+        for (int round = 0; round < counters; round++) {
+            SharedCounter counter = new SharedCounter();
+            java.util.concurrent.atomic.AtomicInteger ready = new java.util.concurrent.atomic.AtomicInteger();
+            Race.of("two threads using a new counter from its first call (counter " + round + ")", LIMIT)
+                    .actors(2, i -> {
+                        ready.incrementAndGet();
+                        while (ready.get() < 2) {
+                            Thread.onSpinWait();
+                        }
+                        for (int n = 0; n < perThread; n++) {
+                            counter.increment();
+                        }
+                    }).run();
+            long actual = counter.get();
+            if (actual != 2L * perThread) {
+                fail(String.format("a new counter used first by two threads at once counted %d of %d increment() calls"
+                        + " (counter %d of %d): whatever the counter sets up on first use (a lock created lazily?) was set"
+                        + " up twice, and the threads guarded the count with different locks. Create the lock in a final"
+                        + " field.", actual, 2L * perThread, round, counters));
+            }
+        }
+    }
+
+    @Test
     void concurrent_adds_of_random_deltas_sum_exactly() {
         SplittableRandom random = Seeds.forTest("counter.adds");
         int perThread = 30_000;
