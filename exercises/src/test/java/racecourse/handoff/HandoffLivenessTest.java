@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,6 +66,67 @@ class HandoffLivenessTest {
                             box.take();
                         }
                     }).run();
+        }
+    }
+
+    @Test
+    void a_timed_poll_keeps_to_its_timeout_while_another_thread_keeps_taking_the_items() throws InterruptedException {
+        // One thread puts an item every 10 ms and another spins on poll() to take it at once, so a waiting
+        // poll(timeout) is woken every 10 ms and nearly always finds the slot empty again. It must return an item, or
+        // null once about its timeout has passed: not at the first wake-up that finds the slot empty (an if where a
+        // loop belongs), and not long after its timeout (the whole timeout started again at every wake-up: under
+        // such traffic it would never end). Contract: "poll(timeout) waits at most the timeout". The bound is 10
+        // times the timeout; 3 rounds.
+        long timeoutMillis = 100;
+        long boundMillis = 1_000;
+        for (int round = 0; round < 3; round++) {
+            Handoff<String> handoff = new Handoff<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch done = new CountDownLatch(1);
+            Race.Running traffic = Race.of("a thread putting an item every 10 ms and another spinning on poll() (round "
+                    + round + ")", Duration.ofSeconds(30)).actors(2, i -> {
+                        while (!stop.get()) {
+                            if (i == 0) {
+                                Thread.sleep(10);
+                                handoff.offer("traffic");
+                            } else if (handoff.poll() == null) {
+                                Thread.onSpinWait();
+                            }
+                        }
+                    }).start();
+            long[] tookNanos = {-1};
+            String[] got = new String[1];
+            Race.Running waiter = null;
+            try {
+                waiter = Race.of("poll(" + timeoutMillis + ", MILLISECONDS) beside that thread (round " + round + ")",
+                        Duration.ofSeconds(30)).actor(() -> {
+                            long start = System.nanoTime();
+                            try {
+                                got[0] = handoff.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+                                tookNanos[0] = System.nanoTime() - start;
+                            } finally {
+                                done.countDown();
+                            }
+                        }).start();
+                done.await(boundMillis, TimeUnit.MILLISECONDS);
+            } finally {
+                stop.set(true);
+                traffic.finish();
+                if (waiter != null && done.getCount() > 0) {
+                    handoff.offer("to end the wait");
+                }
+                if (waiter != null) {
+                    waiter.finish();
+                }
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(tookNanos[0]);
+            assertTrue(tookNanos[0] >= 0 && tookMillis <= boundMillis, "poll(" + timeoutMillis + " ms) had not returned "
+                    + boundMillis + " ms after it was called, while another thread put an item and took it back every"
+                    + " 10 ms (round " + round + "): a wake-up that finds the slot empty must wait only for the time left,"
+                    + " not start the whole timeout again (keep a deadline and recompute the time left)");
+            assertTrue(got[0] != null || tookMillis >= timeoutMillis * 9 / 10, "poll(" + timeoutMillis + " ms) returned"
+                    + " null after only " + tookMillis + " ms (round " + round + "): a wake-up that finds the slot empty"
+                    + " again must go back to waiting for the time left (a while loop around wait(), not an if)");
         }
     }
 
