@@ -129,6 +129,26 @@ class ReentrantMutexFunctionalTest {
         assertFalse(got, "tryLock(timeout) must return false when the holder keeps the mutex past the timeout");
         assertTrue(waitedMs >= 140, "tryLock(150 ms) gave up after only " + waitedMs + " ms: wait for the whole timeout,"
                 + " in a loop that recomputes the time left (wait() can wake up early)");
+        // Below a millisecond too: "tryLock(timeout) returns false only after the timeout has passed" (README), and
+        // timed waits accept any timeout, also below one millisecond (settled edge cases).
+        for (long micros : new long[] {500, 900}) {
+            long[] waitedNanos = new long[1];
+            boolean gotShort = Bounded.<Boolean>call("tryLock(" + micros + ", MICROSECONDS) while another thread holds"
+                    + " the mutex", LIMIT, () -> {
+                        long from = System.nanoTime();
+                        boolean taken = mutex.tryLock(micros, TimeUnit.MICROSECONDS);
+                        waitedNanos[0] = System.nanoTime() - from;
+                        if (taken) {
+                            mutex.unlock();
+                        }
+                        return taken;
+                    });
+            long waitedMicros = TimeUnit.NANOSECONDS.toMicros(waitedNanos[0]);
+            assertFalse(gotShort, "tryLock(" + micros + " us) must return false while the holder keeps the mutex");
+            assertTrue(waitedMicros >= micros, "tryLock(" + micros + " us) gave up after only " + waitedMicros + " us: a"
+                    + " timeout below one millisecond still waits its whole time (toMillis() rounds it down to 0;"
+                    + " wait(millis, nanos) or a nanosecond deadline keeps it)");
+        }
         holder.release();
         assertEquals(1, holder.holdCountAtRelease(), "a timed-out tryLock() changed the owner's hold count");
     }

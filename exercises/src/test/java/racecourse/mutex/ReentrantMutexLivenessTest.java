@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
@@ -106,6 +108,71 @@ class ReentrantMutexLivenessTest {
             }
             holder.release();
             waiters.finish(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void a_timed_waiter_keeps_to_its_timeout_while_another_thread_keeps_retaking_the_mutex() throws InterruptedException {
+        // Two other threads take turns holding the mutex for 10 ms: the one not holding it spins on tryLock(), and
+        // the holder goes back to spinning as soon as it unlocks, so a waiting tryLock(timeout) is woken every 10 ms
+        // and nearly always finds the mutex taken again. It must return true (it got the mutex) or false once its
+        // timeout has passed: not at the first wake-up that finds the mutex taken (an if where a loop belongs), and
+        // not long after its timeout (the whole timeout started again at every wake-up: under such traffic it would
+        // never end). README: "tryLock(timeout, unit) waits at most the timeout; false when the time runs out".
+        // The bound is 10 times the timeout; 3 rounds.
+        long timeoutMillis = 100;
+        long boundMillis = 1_000;
+        for (int round = 0; round < 3; round++) {
+            ReentrantMutex mutex = new ReentrantMutex();
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch holding = new CountDownLatch(1);
+            Race.Running traffic = Race.of("two threads taking turns to hold the mutex 10 ms, spinning on tryLock() in"
+                    + " between (round " + round + ")", Duration.ofSeconds(30)).actors(2, i -> {
+                        while (!stop.get()) {
+                            if (mutex.tryLock()) {
+                                holding.countDown();
+                                Thread.sleep(10);
+                                mutex.unlock();
+                            } else {
+                                Thread.onSpinWait();
+                            }
+                        }
+                    }).start();
+            long[] tookNanos = {-1};
+            boolean[] got = new boolean[1];
+            CountDownLatch done = new CountDownLatch(1);
+            Race.Running waiter = null;
+            try {
+                holding.await(10, TimeUnit.SECONDS);
+                waiter = Race.of("tryLock(" + timeoutMillis + ", MILLISECONDS) beside that thread (round " + round + ")",
+                        Duration.ofSeconds(30)).actor(() -> {
+                            long start = System.nanoTime();
+                            try {
+                                got[0] = mutex.tryLock(timeoutMillis, TimeUnit.MILLISECONDS);
+                                tookNanos[0] = System.nanoTime() - start;
+                                if (got[0]) {
+                                    mutex.unlock();
+                                }
+                            } finally {
+                                done.countDown();
+                            }
+                        }).start();
+                done.await(boundMillis, TimeUnit.MILLISECONDS);
+            } finally {
+                stop.set(true);
+                traffic.finish();
+                if (waiter != null) {
+                    waiter.finish();
+                }
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(tookNanos[0]);
+            assertTrue(tookNanos[0] >= 0 && tookMillis <= boundMillis, "tryLock(" + timeoutMillis + " ms) had not returned "
+                    + boundMillis + " ms after it was called, while another thread unlocked and relocked the mutex every"
+                    + " 10 ms (round " + round + "): a wake-up that finds the mutex taken must wait only for the time"
+                    + " left, not start the whole timeout again (keep a deadline and recompute the time left)");
+            assertTrue(got[0] || tookMillis >= timeoutMillis * 9 / 10, "tryLock(" + timeoutMillis + " ms) returned false"
+                    + " after only " + tookMillis + " ms (round " + round + "): a wake-up that finds the mutex taken again"
+                    + " must go back to waiting for the time left (a while loop around wait(), not an if)");
         }
     }
 
