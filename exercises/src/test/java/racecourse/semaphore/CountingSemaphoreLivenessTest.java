@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -126,6 +128,72 @@ class CountingSemaphoreLivenessTest {
             }
             untimed.finish();
             assertEquals(0, semaphore.availablePermits(), "the waiters took every released permit");
+        }
+    }
+
+    @Test
+    void a_timed_waiter_keeps_to_its_timeout_while_another_thread_keeps_retaking_the_permit() throws InterruptedException {
+        // Two other threads take turns holding the only permit for 10 ms: the one not holding it spins on
+        // tryAcquire(), and the holder goes back to spinning as soon as it releases, so a waiting
+        // tryAcquire(timeout) is woken every 10 ms and nearly always finds the permit gone again. It must return true
+        // (it got the permit) or false once about its timeout has passed: not at the first wake-up that finds no
+        // permit (an if where a loop belongs), and not long after its timeout (the whole timeout started again at
+        // every wake-up: under such traffic it would never end). README: "tryAcquire(timeout, unit) ... false after
+        // about the timeout". The bound is 10 times the timeout; 3 rounds.
+        long timeoutMillis = 100;
+        long boundMillis = 1_000;
+        for (int round = 0; round < 3; round++) {
+            CountingSemaphore semaphore = new CountingSemaphore(1);
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch holding = new CountDownLatch(1);
+            Race.Running traffic = Race.of("two threads taking turns to hold the only permit 10 ms, spinning on"
+                    + " tryAcquire() in between (round " + round + ")", Duration.ofSeconds(30)).actors(2, i -> {
+                        while (!stop.get()) {
+                            if (semaphore.tryAcquire()) {
+                                holding.countDown();
+                                Thread.sleep(10);
+                                semaphore.release();
+                            } else {
+                                Thread.onSpinWait();
+                            }
+                        }
+                    }).start();
+            long[] tookNanos = {-1};
+            boolean[] got = new boolean[1];
+            CountDownLatch done = new CountDownLatch(1);
+            Race.Running waiter = null;
+            try {
+                holding.await(10, TimeUnit.SECONDS);
+                waiter = Race.of("tryAcquire(" + timeoutMillis + ", MILLISECONDS) beside that thread (round " + round
+                        + ")", Duration.ofSeconds(30)).actor(() -> {
+                            long start = System.nanoTime();
+                            try {
+                                got[0] = semaphore.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
+                                tookNanos[0] = System.nanoTime() - start;
+                                if (got[0]) {
+                                    semaphore.release();
+                                }
+                            } finally {
+                                done.countDown();
+                            }
+                        }).start();
+                done.await(boundMillis, TimeUnit.MILLISECONDS);
+            } finally {
+                stop.set(true);
+                traffic.finish();
+                if (waiter != null) {
+                    waiter.finish();
+                }
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(tookNanos[0]);
+            assertTrue(tookNanos[0] >= 0 && tookMillis <= boundMillis, "tryAcquire(" + timeoutMillis + " ms) had not"
+                    + " returned " + boundMillis + " ms after it was called, while another thread released and retook the"
+                    + " only permit every 10 ms (round " + round + "): a wake-up that finds no permit must wait only for"
+                    + " the time left, not start the whole timeout again (keep a deadline and recompute the time left)");
+            assertTrue(got[0] || tookMillis >= timeoutMillis * 9 / 10, "tryAcquire(" + timeoutMillis + " ms) returned"
+                    + " false after only " + tookMillis + " ms (round " + round + "): a wake-up that finds the permit"
+                    + " taken again must go back to waiting for the time left (a while loop around wait(), not an if)");
+            assertEquals(1, semaphore.availablePermits(), "after the round every permit is back (round " + round + ")");
         }
     }
 
