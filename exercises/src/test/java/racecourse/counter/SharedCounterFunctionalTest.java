@@ -37,6 +37,26 @@ class SharedCounterFunctionalTest {
     }
 
     @Test
+    void calls_made_with_the_interrupt_flag_set_still_count() {
+        // No method of the counter declares InterruptedException: a caller whose interrupt flag is set still gets its
+        // update (a lockInterruptibly() that gives up and returns would drop it).
+        SharedCounter counter = new SharedCounter();
+        try {
+            Thread.currentThread().interrupt();
+            counter.increment();
+            counter.add(5);
+            long afterAddAndGet = counter.addAndGet(2);
+            long now = counter.get();
+            Thread.interrupted();
+            assertEquals(8, afterAddAndGet, "increment(), add(5), addAndGet(2) with the interrupt flag set: addAndGet's"
+                    + " new value; every call must make its update although the flag is set");
+            assertEquals(8, now, "get() after increment(), add(5), addAndGet(2) made with the interrupt flag set");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void addAndGet_returns_the_new_value() {
         SharedCounter counter = new SharedCounter();
         assertEquals(10, counter.addAndGet(10), "addAndGet(10) on a new counter");

@@ -124,7 +124,9 @@ class SharedCounterStressTest {
 
     @Test
     void addAndGet_never_returns_the_same_value_twice() {
-        int perThread = 25_000;
+        // Enough calls for the threads to overlap for a while (25,000 each were over before the next thread got going,
+        // and an addAndGet under a shared read lock passed); the time box still bounds a slow machine.
+        int perThread = 250_000;
         long[][] seen = new long[THREADS][perThread];
         int[] done = new int[THREADS];
         SharedCounter counter = new SharedCounter();
