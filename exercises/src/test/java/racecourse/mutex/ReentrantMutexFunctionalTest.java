@@ -154,6 +154,27 @@ class ReentrantMutexFunctionalTest {
     }
 
     @Test
+    void timed_tryLock_accepts_the_longest_timeouts() throws InterruptedException {
+        // Settled: timed waits accept any timeout. Long.MAX_VALUE nanoseconds (or days) overflows a deadline of
+        // "now + timeout": compare with "deadline - now > 0", never "now < deadline".
+        for (TimeUnit unit : new TimeUnit[] {TimeUnit.NANOSECONDS, TimeUnit.DAYS}) {
+            ReentrantMutex mutex = new ReentrantMutex();
+            Holder holder = Holder.of(mutex, 1);
+            // The waiter fails at once if the call returns false: the test does not wait for it to block.
+            Race.Running waiter = Race.of("tryLock(Long.MAX_VALUE, " + unit + ") while another thread holds the mutex,"
+                    + " released after it started waiting", Duration.ofSeconds(20)).actor(() -> {
+                        assertTrue(mutex.tryLock(Long.MAX_VALUE, unit), "tryLock(Long.MAX_VALUE, " + unit + ") returned"
+                                + " false while the holder still held the mutex: it must wait (a deadline of now + timeout"
+                                + " overflowed?)");
+                        mutex.unlock();
+                    }).start();
+            waiter.awaitBlocked(1, LIMIT);
+            holder.release();
+            waiter.finish();
+        }
+    }
+
+    @Test
     void timed_tryLock_succeeds_as_soon_as_the_holder_releases() throws InterruptedException {
         ReentrantMutex mutex = new ReentrantMutex();
         Holder holder = Holder.of(mutex, 1);

@@ -267,6 +267,42 @@ class ReentrantMutexLivenessTest {
     }
 
     @Test
+    void a_waiter_that_comes_after_an_interrupted_one_is_still_woken() throws InterruptedException {
+        // An interrupted lockInterruptibly() or tryLock(timeout) leaves the mutex as it was, its bookkeeping of who
+        // waits included: a thread that waits after it must be woken by the next unlock(). (A count of waiters taken
+        // off twice on the interrupt path makes unlock() believe nobody waits.) Settled: an interrupted wait
+        // "leaves the object as it was".
+        Map<String, Function<ReentrantMutex, Actor>> nextKinds = new LinkedHashMap<>();
+        nextKinds.put("lock()", mutex -> () -> {
+            mutex.lock();
+            mutex.unlock();
+        });
+        nextKinds.put("lockInterruptibly()", mutex -> () -> {
+            mutex.lockInterruptibly();
+            mutex.unlock();
+        });
+        nextKinds.put("tryLock(60, SECONDS)", mutex -> () -> {
+            assertTrue(mutex.tryLock(60, TimeUnit.SECONDS), "tryLock(60 s) returned false although the holder released"
+                    + " the mutex long before");
+            mutex.unlock();
+        });
+        for (String first : new String[] {"lockInterruptibly()", "tryLock(60, SECONDS)"}) {
+            for (Map.Entry<String, Function<ReentrantMutex, Actor>> next : nextKinds.entrySet()) {
+                ReentrantMutex mutex = new ReentrantMutex();
+                Holder holder = Holder.of(mutex, 1);
+                Bounded.expectInterruptible(first + " while another thread holds the mutex", Duration.ofSeconds(10),
+                        first.startsWith("lockInterruptibly") ? mutex::lockInterruptibly
+                                : () -> mutex.tryLock(60, TimeUnit.SECONDS));
+                Race.Running waiter = Race.of(next.getKey() + " waiting after an interrupted " + first + ", then the"
+                        + " holder unlocks", Duration.ofSeconds(20)).actor(next.getValue().apply(mutex)).start();
+                waiter.awaitBlocked(1, Duration.ofSeconds(10));
+                holder.release();
+                waiter.finish();
+            }
+        }
+    }
+
+    @Test
     void lock_keeps_waiting_when_interrupted() throws InterruptedException {
         ReentrantMutex mutex = new ReentrantMutex();
         Holder holder = Holder.of(mutex, 1);
