@@ -98,6 +98,24 @@ class CountingSemaphoreFunctionalTest {
     }
 
     @Test
+    void timed_tryAcquire_accepts_the_longest_timeouts() throws InterruptedException {
+        // Settled: timed waits accept any timeout. Long.MAX_VALUE nanoseconds (or days) overflows a deadline of
+        // "now + timeout": compare with "deadline - now > 0", never "now < deadline".
+        for (TimeUnit unit : new TimeUnit[] {TimeUnit.NANOSECONDS, TimeUnit.DAYS}) {
+            CountingSemaphore semaphore = new CountingSemaphore(0);
+            // The waiter fails at once if the call returns false: the test does not wait for it to block.
+            Race.Running waiter = Race.of("tryAcquire(Long.MAX_VALUE, " + unit + ") with no permit, then another"
+                    + " thread's release()", LIMIT).actor(() -> assertTrue(semaphore.tryAcquire(Long.MAX_VALUE, unit),
+                            "tryAcquire(Long.MAX_VALUE, " + unit + ") returned false with no permit released yet: it must"
+                                    + " wait (a deadline of now + timeout overflowed?)")).start();
+            waiter.awaitBlocked(1, Duration.ofSeconds(10));
+            semaphore.release();
+            waiter.finish();
+            assertEquals(0, semaphore.availablePermits(), "the timed tryAcquire took the released permit");
+        }
+    }
+
+    @Test
     void acquire_waits_for_a_release_from_another_thread() {
         CountingSemaphore semaphore = new CountingSemaphore(0);
         Race.of("acquire() waiting for another thread's release()", LIMIT)
