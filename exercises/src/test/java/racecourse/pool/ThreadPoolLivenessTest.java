@@ -103,6 +103,34 @@ class ThreadPoolLivenessTest {
     }
 
     @Test
+    void cancel_wakes_every_thread_waiting_in_result() throws InterruptedException {
+        // Settled: "result() of a cancelled future throws CancellationException"; a thread already waiting in
+        // result() of a queued task must wake up when the task is cancelled, not only when a task completes.
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            Pools.Gate gate = new Pools.Gate();
+            pool.submit(() -> gate.pass("busy"));
+            gate.awaitEntered();
+            TaskFuture<String> queued = pool.submit(() -> "never");
+            Race.Running waiters = Race.of("2 threads in result() and 2 in result(60 s) of a queued task, then cancel()",
+                    LIMIT).actors(4, i -> {
+                        try {
+                            String value = i % 2 == 0 ? queued.result() : queued.result(60, TimeUnit.SECONDS);
+                            throw new AssertionError("result() of a cancelled task returned " + value);
+                        } catch (java.util.concurrent.CancellationException e) {
+                            // expected
+                        }
+                    }).start();
+            waiters.awaitBlocked(4, LIMIT);
+            assertEquals(true, queued.cancel(), "cancel() of a task still queued behind a running one");
+            waiters.finish();
+            gate.open();
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
     void await_returns_at_its_timeout_when_nothing_completes() throws InterruptedException {
         ThreadPool pool = new ThreadPool(1);
         try {

@@ -154,6 +154,41 @@ class ThreadPoolStressTest {
     }
 
     @Test
+    void await_puts_every_future_in_done_or_not_done_while_they_complete() {
+        // Futures.await splits the futures into done and not done: each one exactly once, also while they complete
+        // during the call (two separate passes over isDone() can put a future that completes in between in
+        // neither set). 2,000 calls of await(timeout 0) while a pool of 2 completes 20 short tasks each time.
+        ThreadPool pool = new ThreadPool(2);
+        try {
+            Bounded.run("2000 calls of Futures.await(0 s) while 20 tasks complete", Duration.ofSeconds(40), () -> {
+                for (int call = 0; call < 2_000; call++) {
+                    List<TaskFuture<Integer>> futures = new ArrayList<>();
+                    for (int t = 0; t < 20; t++) {
+                        int value = t;
+                        futures.add(pool.submit(() -> value));
+                    }
+                    WaitResult<Integer> r = Futures.await(futures, 0, TimeUnit.SECONDS, ReturnWhen.ALL_COMPLETED);
+                    Set<TaskFuture<Integer>> both = new HashSet<>(r.done());
+                    both.retainAll(r.notDone());
+                    Set<TaskFuture<Integer>> either = new HashSet<>(r.done());
+                    either.addAll(r.notDone());
+                    if (!both.isEmpty() || !either.equals(new HashSet<>(futures))) {
+                        fail("call " + call + ": await() returned " + r.done().size() + " done and " + r.notDone().size()
+                                + " not done of " + futures.size() + " futures (" + both.size() + " in both): every"
+                                + " future belongs to exactly one of the two sets. Decide each future's set from one"
+                                + " look at it, under the same lock as its completion or from one snapshot.");
+                    }
+                    for (TaskFuture<Integer> f : futures) {
+                        f.result(10, TimeUnit.SECONDS);
+                    }
+                }
+            });
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
     void every_callback_runs_exactly_once_even_when_added_during_completion() throws InterruptedException {
         SplittableRandom random = Seeds.forTest("pool.callbacks");
         ThreadPool pool = new ThreadPool(1);
