@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,51 @@ class WorkQueueLivenessTest {
         queue.poll();
         queue.taskDone();
         joiners.finish();
+    }
+
+    @Test
+    void join_called_just_as_the_last_task_is_done_returns() {
+        // join() is called at about the moment another thread marks the last item done, 3,000 times, the moment
+        // shifted by a few microseconds each time. A join() that looks at the count outside the lock and only then
+        // waits can miss the wake-up that came in between, and wait for ever. On one CPU the two rarely meet there.
+        WorkQueue<Integer> queue = new WorkQueue<>(2);
+        AtomicInteger roundToFinish = new AtomicInteger(-1);
+        AtomicBoolean stop = new AtomicBoolean();
+        Race.Running finisher = Race.of("a thread calling taskDone() when told to", Duration.ofSeconds(60)).actor(() -> {
+            int finished = -1;
+            while (!stop.get()) {
+                int round = roundToFinish.get();
+                if (round == finished) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                spin(round % 8 * 500);
+                queue.taskDone();
+                finished = round;
+            }
+        }).start();
+        try {
+            Bounded.run("3000 rounds of join() called as another thread marks the last item done", Duration.ofSeconds(20),
+                    () -> {
+                        for (int round = 0; round < 3_000; round++) {
+                            queue.put(round);
+                            queue.take();
+                            roundToFinish.set(round);
+                            spin(round % 5 * 700);
+                            queue.join();
+                        }
+                    });
+        } finally {
+            stop.set(true);
+            finisher.finish();
+        }
+    }
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() - end < 0) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test
