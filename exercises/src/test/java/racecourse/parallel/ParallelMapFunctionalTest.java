@@ -229,8 +229,9 @@ class ParallelMapFunctionalTest {
     @Test
     void the_first_failure_in_input_order_is_reported_whichever_thread_met_it() {
         // Inputs 1 and 2 fail, input 0 succeeds; parallelism 2. Input 0 returns once input 1 has started (or after
-        // 1 s), so a thread that took input 0 goes on to input 2, which fails at once; input 1 fails only after input
-        // 2 has (or after 2 s). The thread that met the lower input's failure is then often not the first thread
+        // 300 ms), so a thread that took input 0 goes on to input 2, which fails at once; input 1 fails only after
+        // input 2 has (or after 300 ms: when input 2 waits behind input 1 on the same thread, as with chunks, no
+        // wait helps, so the fallbacks are short). The thread that met the lower input's failure is then often not the first thread
         // started: a call that reports the failure of its first thread that has one, instead of the lowest input,
         // is caught. A call may stop starting inputs after a failure, so input 1 may never run: then the cause is
         // input 2's failure. Settled: "it rethrows the first failure in input order among the inputs that ran".
@@ -244,12 +245,12 @@ class ParallelMapFunctionalTest {
                     () -> ParallelMap.map(x -> {
                         try {
                             if (x == 0) {
-                                oneStarted.await(1, TimeUnit.SECONDS);
+                                oneStarted.await(300, TimeUnit.MILLISECONDS);
                                 return x;
                             }
                             if (x == 1) {
                                 oneStarted.countDown();
-                                twoThrown.await(2, TimeUnit.SECONDS);
+                                twoThrown.await(300, TimeUnit.MILLISECONDS);
                                 throw atOne;
                             }
                         } catch (InterruptedException e) {
