@@ -248,6 +248,31 @@ class BarrierFunctionalTest {
         }
     }
 
+    @Test
+    void timed_await_accepts_the_longest_timeouts() throws InterruptedException {
+        // Settled: timed waits accept any timeout. Long.MAX_VALUE nanoseconds (or days) overflows a deadline of
+        // "now + timeout": compare with "deadline - now > 0", never "now >= deadline".
+        for (TimeUnit unit : new TimeUnit[] {TimeUnit.NANOSECONDS, TimeUnit.DAYS}) {
+            Barrier barrier = new Barrier(2);
+            int[] got = new int[1];
+            // The waiter fails at once if the call throws: the test does not wait for it to block.
+            Race.Running first = Race.of("await(Long.MAX_VALUE, " + unit + ") as the first of 2", LIMIT).actor(() -> {
+                try {
+                    got[0] = barrier.await(Long.MAX_VALUE, unit);
+                } catch (TimeoutException e) {
+                    fail("await(Long.MAX_VALUE, " + unit + ") threw TimeoutException before the last party came: it must"
+                            + " wait (a deadline of now + timeout overflowed?)");
+                }
+            }).start();
+            first.awaitBlocked(1, BLOCKED);
+            assertEquals(Integer.valueOf(0), Bounded.<Integer>call("await() as the last of 2, after an await(Long.MAX_VALUE, " + unit + ")", LIMIT,
+                    barrier::await), "the last to arrive gets 0");
+            first.finish();
+            assertEquals(1, got[0], "await(Long.MAX_VALUE, " + unit + ") as the first of 2 returns index 1");
+            assertFalse(barrier.isBroken(), "a round that passed is not broken");
+        }
+    }
+
     /** All {@code parties} threads await once; the indices are 0 .. parties-1, each once, and nothing is broken. */
     static void passOneRound(Barrier barrier, int parties) {
         String[] got = new String[parties];

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,54 @@ class GatherFunctionalTest {
         b.complete("b");
         assertEquals(List.of("a", "b", "c"), Completions.valueOf(all, LIMIT, "Gather.all"),
                 "all() lists results in input order, not completion order");
+    }
+
+    @Test
+    void all_and_settled_pass_null_results_through() {
+        // Contract: "every result in input order once all succeed"; a future may succeed with null, and that is a result.
+        CompletableFuture<String> a = new CompletableFuture<>();
+        CompletableFuture<String> b = new CompletableFuture<>();
+        CompletableFuture<List<String>> all = Gather.all(List.of(a, b));
+        CompletableFuture<List<Outcome<String>>> settled = Gather.settled(List.of(a, b));
+        a.complete(null);
+        b.complete("b");
+        assertEquals(Arrays.asList(null, "b"), Completions.valueOf(all, LIMIT, "Gather.all(a, b) where a succeeded with null"),
+                "all() must complete once every input has, also when a result is null (do not use null to mean \"not yet\")");
+        List<Outcome<String>> outcomes = Completions.valueOf(settled, LIMIT, "Gather.settled(a, b) where a succeeded with null");
+        assertTrue(outcomes.get(0).isSuccess() && outcomes.get(0).value() == null,
+                "settled(): an input that succeeded with null is a success with value null, got " + outcomes.get(0));
+    }
+
+    @Test
+    void calls_whose_inputs_are_pending_at_the_same_time_keep_their_own_counts() {
+        // Each call of all() or settled() waits for its own inputs: its state (results, how many are still missing)
+        // belongs to the call, not to the class. Two calls are pending together and their inputs complete in turns.
+        CompletableFuture<String> a1 = new CompletableFuture<>();
+        CompletableFuture<String> a2 = new CompletableFuture<>();
+        CompletableFuture<String> b1 = new CompletableFuture<>();
+        CompletableFuture<String> b2 = new CompletableFuture<>();
+        CompletableFuture<String> b3 = new CompletableFuture<>();
+        CompletableFuture<List<String>> allA = Gather.all(List.of(a1, a2));
+        CompletableFuture<List<Outcome<String>>> settledA = Gather.settled(List.of(a1, a2));
+        CompletableFuture<List<String>> allB = Gather.all(List.of(b1, b2, b3));
+        CompletableFuture<List<Outcome<String>>> settledB = Gather.settled(List.of(b1, b2, b3));
+        b1.complete("b1");
+        a1.complete("a1");
+        b2.complete("b2");
+        assertFalse(allB.isDone() || settledB.isDone(), "all()/settled() of b1, b2, b3 completed while b3 was still pending,"
+                + " after inputs of another call completed: keep each call's count of missing inputs in the call, not in a"
+                + " static field");
+        a2.complete("a2");
+        b3.complete("b3");
+        String why = ": each call must count its own inputs (a static or shared count mixes the calls up)";
+        assertEquals(List.of("b1", "b2", "b3"), Completions.valueOf(allB, LIMIT, "Gather.all(b1, b2, b3) with another"
+                + " call pending"), "all(b1, b2, b3)" + why);
+        assertEquals(List.of("a1", "a2"), Completions.valueOf(allA, LIMIT, "Gather.all(a1, a2) with another call pending"),
+                "all(a1, a2)" + why);
+        assertEquals(3, Completions.valueOf(settledB, LIMIT, "Gather.settled(b1, b2, b3) with another call pending").size(),
+                "settled(b1, b2, b3)" + why);
+        assertEquals(2, Completions.valueOf(settledA, LIMIT, "Gather.settled(a1, a2) with another call pending").size(),
+                "settled(a1, a2)" + why);
     }
 
     @Test
@@ -156,6 +205,22 @@ class GatherFunctionalTest {
         CompletableFuture<String> fires = Gather.withTimeout(neverAgain, 800, TimeUnit.MILLISECONDS);
         assertInstanceOf(TimeoutException.class, Completions.failureOf(fires, LIMIT, "withTimeout(800 ms) of a future that"
                 + " never completes"));
+    }
+
+    @Test
+    void withTimeout_accepts_the_longest_timeouts() {
+        // Settled: timed waits accept any timeout. Long.MAX_VALUE nanoseconds (or days) overflows "now + timeout" or
+        // "timeout * nanos per unit": such a withTimeout must simply never fire (a scheduler clamps huge delays).
+        for (TimeUnit unit : new TimeUnit[] {TimeUnit.NANOSECONDS, TimeUnit.DAYS}) {
+            CompletableFuture<String> input = new CompletableFuture<>();
+            CompletableFuture<String> timed = Gather.withTimeout(input, Long.MAX_VALUE, unit);
+            Eventually.stillAfter(Duration.ofMillis(200), () -> !timed.isDone() && !input.isCancelled(),
+                    "withTimeout(Long.MAX_VALUE, " + unit + ") had fired after 200 ms (done: " + timed.isDone()
+                            + ", input cancelled: " + input.isCancelled() + "): the timeout overflowed");
+            input.complete("late");
+            assertEquals("late", Completions.valueOf(timed, LIMIT, "withTimeout(Long.MAX_VALUE, " + unit + ") of an input"
+                    + " completed after 200 ms"));
+        }
     }
 
     @Test

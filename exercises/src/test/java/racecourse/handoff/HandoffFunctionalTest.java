@@ -52,6 +52,34 @@ class HandoffFunctionalTest {
     }
 
     @Test
+    void timed_poll_and_await_accept_the_longest_timeouts() throws InterruptedException {
+        // Settled: timed waits accept any timeout. Long.MAX_VALUE nanoseconds (or days) overflows a deadline of
+        // "now + timeout": compare with "deadline - now > 0", never "now < deadline".
+        for (TimeUnit unit : new TimeUnit[] {TimeUnit.NANOSECONDS, TimeUnit.DAYS}) {
+            Handoff<String> box = new Handoff<>();
+            String[] polled = new String[1];
+            // The poller fails at once if the call returns null: the test does not wait for it to block.
+            Race.Running poller = Race.of("poll(Long.MAX_VALUE, " + unit + ") on an empty Handoff", LIMIT).actor(() -> {
+                polled[0] = box.poll(Long.MAX_VALUE, unit);
+                assertTrue(polled[0] != null, "poll(Long.MAX_VALUE, " + unit + ") returned null before any item came: it"
+                        + " must wait (a deadline of now + timeout overflowed?)");
+            }).start();
+            poller.awaitBlocked(1, LIMIT);
+            assertTrue(box.offer("item"), "offer() into an empty Handoff");
+            poller.finish();
+            assertEquals("item", polled[0], "poll(Long.MAX_VALUE, " + unit + ") returns the item offered while it waited");
+
+            Event event = new Event();
+            Race.Running waiter = Race.of("Event.await(Long.MAX_VALUE, " + unit + ") before set()", LIMIT).actor(() ->
+                    assertTrue(event.await(Long.MAX_VALUE, unit), "Event.await(Long.MAX_VALUE, " + unit + ") returned false"
+                            + " before set(): it must wait (a deadline of now + timeout overflowed?)")).start();
+            waiter.awaitBlocked(1, LIMIT);
+            event.set();
+            waiter.finish();
+        }
+    }
+
+    @Test
     void null_items_are_refused() {
         Handoff<String> box = new Handoff<>();
         assertThrows(NullPointerException.class, () -> box.offer(null), "offer(null)");

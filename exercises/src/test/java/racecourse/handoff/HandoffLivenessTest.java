@@ -16,6 +16,7 @@ import racecourse.testkit.Bounded;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
 import racecourse.testkit.StaleRead;
+import racecourse.testkit.StolenWakeUp;
 
 /**
  * No lost wake-ups: a set() reaches every waiter even if clear() follows at once; producers and
@@ -128,6 +129,28 @@ class HandoffLivenessTest {
                     + " null after only " + tookMillis + " ms (round " + round + "): a wake-up that finds the slot empty"
                     + " again must go back to waiting for the time left (a while loop around wait(), not an if)");
         }
+    }
+
+    @Test
+    void a_timed_poll_whose_item_is_taken_first_waits_only_for_the_time_left() throws Exception {
+        // README: "poll(timeout) waits at most the timeout"; contract: "null on timeout". Fairness is not promised, so an item put for a
+        // waiting poll may be taken first by another thread's poll(); the waiter then waits on, for the time it has left.
+        StolenWakeUp.waitsOnlyForTheTimeLeft("poll(400, MILLISECONDS)", "offer(item) then poll() on another thread", 400,
+                () -> {
+                    Handoff<String> handoff = new Handoff<>();
+                    return new StolenWakeUp.Round() {
+                        @Override
+                        public boolean timedWait() throws InterruptedException {
+                            return handoff.poll(400, TimeUnit.MILLISECONDS) != null;
+                        }
+
+                        @Override
+                        public boolean giveAndTakeBack() {
+                            assertTrue(handoff.offer("item"), "offer() into an empty Handoff must succeed");
+                            return handoff.poll() != null;
+                        }
+                    };
+                });
     }
 
     @Test

@@ -21,6 +21,7 @@ import racecourse.testkit.Eventually;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
 import racecourse.testkit.StaleRead;
+import racecourse.testkit.StolenWakeUp;
 
 /**
  * No lost wake-ups: the last unlock() reaches a waiter of every kind (lock, lockInterruptibly,
@@ -174,6 +175,41 @@ class ReentrantMutexLivenessTest {
                     + " after only " + tookMillis + " ms (round " + round + "): a wake-up that finds the mutex taken again"
                     + " must go back to waiting for the time left (a while loop around wait(), not an if)");
         }
+    }
+
+    @Test
+    void a_timed_waiter_whose_mutex_is_retaken_first_waits_only_for_the_time_left() throws Exception {
+        // README: "tryLock(timeout, unit) waits at most the timeout". Fairness is not promised, so the holder may
+        // unlock and take the mutex again before the woken waiter gets it; the waiter then waits on, for the time it
+        // has left.
+        StolenWakeUp.waitsOnlyForTheTimeLeft("tryLock(400, MILLISECONDS)", "unlock() then tryLock() by the holder", 400,
+                () -> {
+                    ReentrantMutex mutex = new ReentrantMutex();
+                    mutex.lock(); // the test thread holds it
+                    return new StolenWakeUp.Round() {
+                        @Override
+                        public boolean timedWait() throws InterruptedException {
+                            boolean got = mutex.tryLock(400, TimeUnit.MILLISECONDS);
+                            if (got) {
+                                mutex.unlock();
+                            }
+                            return got;
+                        }
+
+                        @Override
+                        public boolean giveAndTakeBack() {
+                            mutex.unlock();
+                            return mutex.tryLock();
+                        }
+
+                        @Override
+                        public void end() {
+                            if (mutex.isHeldByCurrentThread()) {
+                                mutex.unlock();
+                            }
+                        }
+                    };
+                });
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -80,6 +81,100 @@ class ThreadPoolFunctionalTest {
         } finally {
             Pools.closeWithin(pool, LIMIT);
         }
+    }
+
+    @Test
+    void a_task_that_throws_an_error_fails_its_future_too() {
+        // Contract: result() throws ExecutionException when the task failed, whatever it threw: an Error (an
+        // AssertionError, a StackOverflowError) fails the future like an exception, and the pool runs the next task.
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            AssertionError error = new AssertionError("an Error, not an Exception");
+            TaskFuture<Object> future = pool.submit(() -> {
+                throw error;
+            });
+            ExecutionException thrown = Bounded.expectThrows(ExecutionException.class, "result() of a task that throws an"
+                    + " Error (catch Throwable around the task, not only Exception)", LIMIT, future::result);
+            assertSame(error, thrown.getCause(), "the cause must be the task's own Error");
+            TaskFuture<Integer> next = pool.submit(() -> 42);
+            assertEquals(Integer.valueOf(42), Bounded.<Integer>call("result() of a task submitted after one that threw an"
+                    + " Error", LIMIT, next::result), "the pool runs tasks after one threw an Error");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void a_callback_that_throws_stops_neither_the_other_callbacks_nor_the_pool() throws InterruptedException {
+        // Contract: every callback runs exactly once. One that throws (as Python's concurrent.futures does, log it and go
+        // on) must not keep the callbacks after it from running, nor end the only worker: the next task still runs.
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            Pools.Gate gate = new Pools.Gate();
+            TaskFuture<String> future = pool.submit(() -> gate.pass("x"));
+            gate.awaitEntered();
+            List<String> calls = Collections.synchronizedList(new ArrayList<>());
+            future.addDoneCallback(f -> {
+                calls.add("first");
+                throw new IllegalStateException("a callback that throws (this exception is part of the test)");
+            });
+            future.addDoneCallback(f -> calls.add("second"));
+            gate.open();
+            Eventually.until(LIMIT, () -> calls.size() >= 2, "the callback added after one that throws never ran: run each"
+                    + " callback in its own try/catch");
+            TaskFuture<Integer> next = pool.submit(() -> 42);
+            assertEquals(Integer.valueOf(42), Bounded.<Integer>call("result() of a task submitted after a callback threw",
+                    LIMIT, next::result), "the pool runs tasks after a callback threw: the exception must not end the worker"
+                    + " (or a new worker must take its place)");
+            assertEquals(List.of("first", "second"), calls, "each callback runs exactly once");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void timed_result_and_await_accept_the_longest_timeouts() throws InterruptedException {
+        // Settled: timed waits accept any timeout. Long.MAX_VALUE nanoseconds (or days) overflows a deadline of
+        // "now + timeout": compare with "deadline - now > 0", never "now < deadline".
+        for (TimeUnit unit : new TimeUnit[] {TimeUnit.NANOSECONDS, TimeUnit.DAYS}) {
+            ThreadPool pool = new ThreadPool(2);
+            Pools.Gate forResult = new Pools.Gate();
+            Pools.Gate forAwait = new Pools.Gate();
+            try {
+                TaskFuture<String> first = pool.submit(() -> forResult.pass("done"));
+                TaskFuture<String> second = pool.submit(() -> forAwait.pass("done"));
+                forResult.awaitEntered();
+                forAwait.awaitEntered();
+                openLater(forResult, 100);
+                assertEquals("done", Bounded.call("result(Long.MAX_VALUE, " + unit + ") of a task that ends 100 ms later",
+                        LIMIT, () -> first.result(Long.MAX_VALUE, unit)), "result(Long.MAX_VALUE, " + unit + ") must wait"
+                        + " for the task (a deadline of now + timeout overflowed?)");
+                openLater(forAwait, 100);
+                WaitResult<String> waited = Bounded.call("Futures.await(a task that ends 100 ms later, Long.MAX_VALUE, "
+                        + unit + ", ALL_COMPLETED)", LIMIT, () -> Futures.await(List.of(second), Long.MAX_VALUE, unit,
+                        ReturnWhen.ALL_COMPLETED));
+                assertEquals(Set.of(second), waited.done(), "Futures.await(Long.MAX_VALUE, " + unit + ", ALL_COMPLETED)"
+                        + " must wait for the task (a deadline of now + timeout overflowed?)");
+            } finally {
+                forResult.open();
+                forAwait.open();
+                Pools.closeWithin(pool, LIMIT);
+            }
+        }
+    }
+
+    /** Opens the gate from another thread after the delay (the test thread is about to wait for it). */
+    private static void openLater(Pools.Gate gate, long millis) {
+        Thread opener = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                // open now
+            }
+            gate.open();
+        }, "racecourse-gate-opener");
+        opener.setDaemon(true);
+        opener.start();
     }
 
     @Test

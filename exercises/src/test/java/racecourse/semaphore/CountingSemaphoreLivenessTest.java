@@ -15,6 +15,7 @@ import racecourse.testkit.Bounded;
 import racecourse.testkit.NoLeakedThreads;
 import racecourse.testkit.Race;
 import racecourse.testkit.StaleRead;
+import racecourse.testkit.StolenWakeUp;
 
 /**
  * No lost wake-ups: every release() reaches a waiter, also when several releases come at once; a
@@ -195,6 +196,29 @@ class CountingSemaphoreLivenessTest {
                     + " taken again must go back to waiting for the time left (a while loop around wait(), not an if)");
             assertEquals(1, semaphore.availablePermits(), "after the round every permit is back (round " + round + ")");
         }
+    }
+
+    @Test
+    void a_timed_waiter_whose_permit_is_taken_first_waits_only_for_the_time_left() throws Exception {
+        // README: "tryAcquire(timeout, unit) ... false after about the timeout". Fairness is not promised, so a permit
+        // released to a waiter may be taken first by another thread's tryAcquire(); the waiter then waits on, for the
+        // time it has left.
+        StolenWakeUp.waitsOnlyForTheTimeLeft("tryAcquire(400, MILLISECONDS)", "release() then tryAcquire() on another"
+                + " thread", 400, () -> {
+                    CountingSemaphore semaphore = new CountingSemaphore(0);
+                    return new StolenWakeUp.Round() {
+                        @Override
+                        public boolean timedWait() throws InterruptedException {
+                            return semaphore.tryAcquire(400, TimeUnit.MILLISECONDS);
+                        }
+
+                        @Override
+                        public boolean giveAndTakeBack() {
+                            semaphore.release();
+                            return semaphore.tryAcquire();
+                        }
+                    };
+                });
     }
 
     @Test

@@ -59,6 +59,28 @@ class WorkersFunctionalTest {
     }
 
     @Test
+    void with_one_worker_the_first_exception_is_the_one_rethrown() {
+        // Contract: "the first exception is rethrown as the cause". One worker takes the tasks in queue order, so the
+        // first to fail is first in time and in task order alike; a later failure (if the worker goes on) must not
+        // replace it.
+        IllegalStateException first = new IllegalStateException("task 2 failed");
+        IllegalArgumentException later = new IllegalArgumentException("task 5 failed");
+        ExecutionException thrown = Bounded.expectThrows(ExecutionException.class,
+                "process(8 tasks, 1 worker) where tasks 2 and 5 throw", LIMIT,
+                () -> Workers.process(IntStream.range(0, 8).boxed().toList(), 1, x -> {
+                    if (x == 2) {
+                        throw first;
+                    }
+                    if (x == 5) {
+                        throw later;
+                    }
+                    return x;
+                }));
+        assertSame(first, thrown.getCause(), "the cause must be the first exception (task 2's), not a later one: keep the"
+                + " first failure and do not overwrite it; got " + thrown.getCause());
+    }
+
+    @Test
     void the_work_runs_on_the_workers_never_on_the_caller() {
         // Contract: Workers.process runs the work on its `workers` threads, never on the caller's thread.
         Thread[] caller = new Thread[1];
