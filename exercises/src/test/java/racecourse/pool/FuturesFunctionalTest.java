@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class FuturesFunctionalTest {
     private static final long LONG_TIMEOUT_SECONDS = 120;
     /** How long a waiting await is watched to see that it does not return early. */
     private static final Duration QUIET = Duration.ofMillis(300);
+    /** Futures completing one every 100 ms beside a timed await: 6 s of them, 20 times its 300 ms timeout. */
+    private static final int STEADY_COMPLETIONS = 60;
 
     @Test
     void asCompleted_yields_each_future_as_it_completes() throws InterruptedException {
@@ -89,6 +92,47 @@ class FuturesFunctionalTest {
             });
             assertEquals(5, yielded.size(), "asCompleted() yields each of the 5 futures once, found " + yielded.size());
             assertEquals(new HashSet<>(futures), new HashSet<>(yielded), "asCompleted() yields each given future exactly once");
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void asCompleted_yields_every_future_once_when_some_were_done_before() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(3);
+        try {
+            List<TaskFuture<String>> done = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String name = "done" + i;
+                done.add(pool.submit(() -> name));
+            }
+            for (TaskFuture<String> f : done) {
+                Bounded.call("result()", LIMIT, f::result);
+            }
+            Pools.Gate first = new Pools.Gate();
+            Pools.Gate second = new Pools.Gate();
+            TaskFuture<String> p1 = pool.submit(() -> first.pass("pending1"));
+            TaskFuture<String> p2 = pool.submit(() -> second.pass("pending2"));
+            first.awaitEntered();
+            second.awaitEntered();
+            List<TaskFuture<String>> all = List.of(done.get(0), p1, done.get(1), p2, done.get(2));
+            List<TaskFuture<String>> yielded = Collections.synchronizedList(new ArrayList<>());
+            // Contract: the done ones may come in any order among themselves, then each pending one as it completes.
+            Race.Running iterating = Race.of("iterating asCompleted() of 3 done and 2 running tasks", Duration.ofSeconds(20))
+                    .actor(() -> {
+                        for (TaskFuture<String> f : Futures.asCompleted(all)) {
+                            yielded.add(f);
+                        }
+                    }).start();
+            Eventually.until(LIMIT, () -> yielded.size() >= 3, "asCompleted() did not yield the 3 futures that were done"
+                    + " before the iteration started; yielded so far: " + yielded.size());
+            second.open();
+            first.open();
+            iterating.finish();
+            assertEquals(new HashSet<>(all), new HashSet<>(yielded), "asCompleted() over 3 done and 2 running futures must"
+                    + " yield each of the 5 once, also those that were done already (a done future's callback runs at once:"
+                    + " do not hand it out twice)");
+            assertEquals(5, yielded.size(), "asCompleted() over 5 futures yields 5, found " + yielded.size());
         } finally {
             Pools.closeWithin(pool, LIMIT);
         }
@@ -237,6 +281,45 @@ class FuturesFunctionalTest {
             slow.open();
             waiting.finish();
         } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void await_returns_at_its_timeout_while_other_futures_keep_completing() throws InterruptedException {
+        ThreadPool pool = new ThreadPool(3);
+        Semaphore tickets = new Semaphore(0);
+        try {
+            Pools.Gate slow = new Pools.Gate();
+            TaskFuture<String> stuck = pool.submit(() -> slow.pass("slow"));
+            slow.awaitEntered();
+            List<TaskFuture<String>> steady = new ArrayList<>();
+            for (int i = 0; i < STEADY_COMPLETIONS; i++) {
+                // Each takes one ticket, whatever order the pool runs them in: one completion per ticket.
+                steady.add(pool.submit(() -> tickets.tryAcquire(30, TimeUnit.SECONDS) ? "steady" : "never released"));
+            }
+            List<TaskFuture<String>> watched = new ArrayList<>(steady);
+            watched.add(stuck);
+            CountDownLatch returned = new CountDownLatch(1);
+            Race.Running waiting = Race.of("await(ALL_COMPLETED, 300 ms) while a task completes every 100 ms", LIMIT)
+                    .actor(() -> {
+                        WaitResult<String> r = Futures.await(watched, 300, TimeUnit.MILLISECONDS, ReturnWhen.ALL_COMPLETED);
+                        returned.countDown();
+                        assertTrue(r.notDone().contains(stuck), "the stuck task is not done at the timeout");
+                    }).start();
+            // Contract: await "waits until returnWhen holds or the timeout passes": the timeout counts from the call,
+            // not from the last wake-up. Completions keep coming for 20x the timeout; a correct await is back long before.
+            int released = 0;
+            while (released < STEADY_COMPLETIONS && !returned.await(100, TimeUnit.MILLISECONDS)) {
+                tickets.release();
+                released++;
+            }
+            assertTrue(returned.getCount() == 0, "await(ALL_COMPLETED, 300 ms) had not returned after " + released
+                    + " futures completed one every 100 ms (" + released * 100 + " ms): each completion that wakes it must"
+                    + " not start the timeout again; wait until a deadline computed once, at the call");
+            waiting.finish();
+        } finally {
+            tickets.release(STEADY_COMPLETIONS);
             Pools.closeWithin(pool, LIMIT);
         }
     }
