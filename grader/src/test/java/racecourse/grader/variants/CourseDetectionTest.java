@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -34,7 +35,8 @@ import racecourse.testkit.Seeds;
  * Proof of detection, run on every build: each correct alternative design (solutions/alternatives)
  * loses no point in a child JVM (those the stability ledger already proved at their current fingerprint are not
  * graded again, but one of each exercise is: {@link ProvenAtFingerprint}), and each bug variant in solutions/variants loses points in every category its variant.properties
- * names, graded with the tests that docs/contract-coverage.md names for it (a variant's run stops once it has
+ * names (those the ledger caught in every one of at least three gradings at their current fingerprint are not graded
+ * again, but one of each exercise is), graded with the tests that docs/contract-coverage.md names for it (a variant's run stops once it has
  * lost points in each of those categories: the tests after that could not change the answer). Every grading is a
  * fresh child JVM; three run at a time, and up to six more while half a core stands idle. The reference solutions pass every suite in the solutions
  * module's own test run (the same suites, in Maven), and the correct sample alice in the grader's
@@ -53,6 +55,8 @@ class CourseDetectionTest {
     private static List<Alternative> alternatives;
     private static Map<String, ProvenAtFingerprint.Evidence> evidence;
     private static List<String> gradedAlternatives;
+    private static Map<String, ProvenAtFingerprint.VariantEvidence> variantEvidence;
+    private static List<String> gradedVariants;
 
     @BeforeAll
     static void gradeEverythingInTheBackground() throws IOException {
@@ -75,6 +79,15 @@ class CourseDetectionTest {
             evidence.put(a.name(), ProvenAtFingerprint.evidence(a.name(), a.exercise(), fingerprint, ledger));
         }
         gradedAlternatives = ProvenAtFingerprint.toGrade(List.copyOf(evidence.values()));
+        // Likewise the variants the ledger caught often enough at their fingerprint, which for a variant also covers the
+        // tests it is graded with (Stability adds them to its options); one of each exercise is still graded.
+        variantEvidence = new LinkedHashMap<>();
+        for (Variant v : variants.stream().filter(Variant::guaranteed).toList()) {
+            List<String> mappedTests = List.copyOf(new TreeSet<>(promises.testsFor(v.name())));
+            String fingerprint = SubjectFingerprint.of(repo, v.exercise(), v.files(), mappedTests);
+            variantEvidence.put(v.name(), ProvenAtFingerprint.variantEvidence(v.name(), v.exercise(), fingerprint, ledger));
+        }
+        gradedVariants = ProvenAtFingerprint.toGrade(List.copyOf(variantEvidence.values()));
         Map<String, Callable<VariantGrader.Grading>> jobs = new LinkedHashMap<>();
         for (Alternative a : alternatives) {
             if (gradedAlternatives.contains(a.name())) {
@@ -82,7 +95,7 @@ class CourseDetectionTest {
             }
         }
         // Best-effort variants (a detection that depends on the JIT) are measured by scripts/stability.sh, not graded here.
-        for (Variant v : variants.stream().filter(Variant::guaranteed).toList()) {
+        for (Variant v : variants.stream().filter(v -> gradedVariants.contains(v.name())).toList()) {
             jobs.put(v.name(), () -> grader.gradeVariant(v, promises.testsFor(v.name()), Seeds.DEFAULT, work.resolve(v.name())));
         }
         // The order (DetectionQueue): the correct designs, then the variants, longest first by the times the stability
@@ -109,6 +122,9 @@ class CourseDetectionTest {
         System.out.println("detection check: correct designs proven at their fingerprint by docs/stability/ledger.tsv, not"
                 + " graded again:\n" + String.join("\n", ProvenAtFingerprint.notGradedAgain(List.copyOf(evidence.values()),
                 gradedAlternatives)));
+        System.out.println("detection check: variants caught at their fingerprint by docs/stability/ledger.tsv in every"
+                + " one of at least " + ProvenAtFingerprint.VARIANT_CAUGHT + " gradings, not graded again:\n"
+                + String.join("\n", ProvenAtFingerprint.notGradedAgain(List.copyOf(variantEvidence.values()), gradedVariants)));
         System.out.println("detection check, each grading: started at, took, how many others ran beside it\n"
                 + String.join("\n", queue.timeline()));
         queue.stop();
@@ -138,6 +154,8 @@ class CourseDetectionTest {
         return variants.stream().map(v -> DynamicTest.dynamicTest(v.name() + " (" + v.bug() + ")", () -> {
             // Best-effort detections are measured by scripts/stability.sh, not required here.
             Assumptions.assumeTrue(v.guaranteed(), v.name() + " is detected best-effort; its rate is measured, not required");
+            Assumptions.assumeTrue(gradedVariants.contains(v.name()),
+                    v.name() + " is not graded again: the stability ledger holds it " + variantEvidence.get(v.name()).describe());
             VariantGrader.Grading g = result(v.name());
             assertTrue(caught(v, g), v.name() + " should lose points in " + v.loses()
                     + " but lost in " + g.lostCategories() + "; failures: " + describe(g.failures()));

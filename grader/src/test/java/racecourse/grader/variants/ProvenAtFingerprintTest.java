@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which correct designs the build grades again: never one whose evidence is thin, changed or ever lost a point. */
+/**
+ * Which correct designs and variants the build grades again: never a design whose evidence is thin, changed or ever
+ * lost a point, never a variant that was ever missed or caught too seldom.
+ */
 class ProvenAtFingerprintTest {
 
     private static final String NOW = "aaaaaaaaaaaa";
@@ -86,5 +89,34 @@ class ProvenAtFingerprintTest {
         List<ProvenAtFingerprint.Evidence> designs = List.of(evidence("A", "counter"), evidence("B", "counter"),
                 evidence("C", "pool"));
         assertEquals(List.of("A", "B", "C"), ProvenAtFingerprint.toGrade(designs));
+    }
+
+    private ProvenAtFingerprint.VariantEvidence variant(String subject, String exercise) {
+        return ProvenAtFingerprint.variantEvidence(subject, exercise, NOW, ledger);
+    }
+
+    @Test
+    void a_variant_caught_in_three_gradings_at_this_fingerprint_and_never_missed_is_proven() {
+        graded("Counter_01", NOW, "cpus=2 jobs=1 vary-seed", 3, true);
+        assertTrue(variant("Counter_01", "counter").proven());
+        graded("Counter_02", NOW, "cpus=2 jobs=1 vary-seed", 2, true);
+        graded("Counter_02", BEFORE, "cpus=2 jobs=1 vary-seed", 10, true);
+        assertFalse(variant("Counter_02", "counter").proven(), "two at this fingerprint are not enough");
+        graded("Counter_03", NOW, "cpus=2 jobs=1 vary-seed", 20, true);
+        graded("Counter_03", NOW, "cpus=1 jobs=1 vary-seed", 1, false);
+        assertFalse(variant("Counter_03", "counter").proven(), "one miss means grading it again");
+    }
+
+    @Test
+    void every_variant_not_proven_is_graded_and_each_exercise_keeps_its_least_graded_proven_one() {
+        graded("Counter_01", NOW, "cpus=2 jobs=1 vary-seed", 4, true);
+        graded("Counter_02", NOW, "cpus=2 jobs=1 vary-seed", 3, true);
+        graded("Pool_01", NOW, "cpus=2 jobs=1 vary-seed", 1, true);
+        List<ProvenAtFingerprint.VariantEvidence> variants = List.of(variant("Counter_01", "counter"),
+                variant("Counter_02", "counter"), variant("Pool_01", "pool"));
+        List<String> graded = ProvenAtFingerprint.toGrade(variants);
+        assertEquals(Set.of("Counter_02", "Pool_01"), Set.copyOf(graded));
+        assertEquals(List.of("Counter_01: caught in 4 of 4 gradings at fingerprint " + NOW),
+                ProvenAtFingerprint.notGradedAgain(variants, graded));
     }
 }
