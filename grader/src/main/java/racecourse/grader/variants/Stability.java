@@ -156,10 +156,8 @@ public final class Stability {
         for (Variant v : VariantCatalog.load(repo.resolve("solutions/variants"))) {
             if (selected(only, v.name(), v.exercise(), "variants")) {
                 Set<String> mapped = promises.testsFor(v.name());
-                List<String> options = new ArrayList<>(jvm);
-                options.addAll(new TreeSet<>(mapped));
                 subjects.add(new Subject(v.name(), v.exercise(), String.join(",", new TreeSet<>(v.loses())), !v.guaranteed(),
-                        v.files(), options,
+                        v.files(), SubjectFingerprint.variantOptions(jvm, mapped),
                         r -> grader.gradeVariant(v, mapped, seed(varySeed, r), work.resolve(v.name() + "-" + r)),
                         g -> g.lostCategories().containsAll(v.loses())));
             }

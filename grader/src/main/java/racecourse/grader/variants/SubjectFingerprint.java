@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +50,17 @@ final class SubjectFingerprint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * The options a variant's fingerprint takes: the child JVM's options, then the tests the promise map names for
+     * it, sorted (a variant is graded with those tests, so changing them changes what its figure means). Stability and
+     * the build's detection check both use this, so their fingerprints agree.
+     */
+    static List<String> variantOptions(List<String> jvmOptions, Set<String> mappedTests) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(new TreeSet<>(mappedTests));
+        return options;
     }
 
     // The child JVM's compiler directives change how every grading runs.
