@@ -87,6 +87,26 @@ class BarrierFunctionalTest {
     }
 
     @Test
+    void nobody_waits_the_moment_the_last_party_returns() throws InterruptedException {
+        // README: getNumberWaiting() is "0 once the round has passed". The last party reads it right after its await()
+        // returned, while the two waiters it released may not have run yet: they are no longer waiting for anyone.
+        // 60 rounds, each with two fresh waiters, so no thread of a next round can have arrived yet.
+        Barrier barrier = new Barrier(3);
+        for (int round = 1; round <= 60; round++) {
+            Race.Running waiters = Race.of("two of 3 parties waiting in await() (round " + round + ")", LIMIT)
+                    .actor(barrier::await).actor(barrier::await).start();
+            waiters.awaitBlocked(2, BLOCKED);
+            int index = Bounded.call("the last of 3 to await() (round " + round + ")", LIMIT, barrier::await);
+            int waiting = barrier.getNumberWaiting();
+            waiters.finish();
+            assertEquals(0, index, "the last to arrive gets 0 (round " + round + ")");
+            assertEquals(0, waiting, "getNumberWaiting() read by the last party right after its await() returned (round "
+                    + round + "): the round has passed, so nobody waits, even if the released threads have not run yet."
+                    + " Count the arrivals of the current round, and start the count again when the round trips");
+        }
+    }
+
+    @Test
     void the_action_runs_once_per_round_on_the_last_thread_before_anyone_is_released() {
         int parties = 3;
         int rounds = 5;

@@ -62,6 +62,33 @@ public class BarrierLinearizabilityTest {
     }
 
     @Test
+    void a_released_waiter_leaves_even_when_the_next_round_passes_before_it_runs_in_every_interleaving() {
+        // "Reusable round after round": four threads await once each on a Barrier(2), so two rounds pass. In some
+        // interleavings the first round's waiter has not run yet when the second round trips as well; it was released
+        // all the same and must return (a round told from the next by a bit that flips back every two rounds strands it).
+        BarrierImplemented.require();
+        LincheckRun.concurrent(CONCURRENT_TEST_INVOCATIONS, () -> {
+            Barrier barrier = new Barrier(2);
+            String[] got = new String[4];
+            Thread[] others = new Thread[3];
+            for (int i = 0; i < 3; i++) {
+                int slot = i;
+                others[i] = new Thread(() -> got[slot] = Arrival.of(barrier::await));
+                others[i].start();
+            }
+            got[3] = Arrival.of(barrier::await);
+            for (Thread t : others) {
+                join(t);
+            }
+            List<String> all = List.of(got);
+            if (all.stream().filter(Arrival.index(0)::equals).count() != 2 || all.stream().filter(Arrival.index(1)::equals).count() != 2) {
+                fail("four threads each awaiting once on a Barrier(2) pass two rounds: expected indices 1, 0, 1, 0 in some"
+                        + " order, got " + all);
+            }
+        });
+    }
+
+    @Test
     void a_zero_timeout_arrival_trips_the_round_or_breaks_it_for_all_in_every_interleaving() {
         BarrierImplemented.require();
         LincheckRun.concurrent(CONCURRENT_TEST_INVOCATIONS, () -> {

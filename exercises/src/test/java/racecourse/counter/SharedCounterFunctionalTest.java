@@ -19,6 +19,22 @@ class SharedCounterFunctionalTest {
     }
 
     @Test
+    void two_counters_count_separately() {
+        // Each SharedCounter is its own counter: "starts at 0", and get() is the value of this counter.
+        SharedCounter a = new SharedCounter();
+        a.add(5);
+        SharedCounter b = new SharedCounter();
+        assertEquals(5, a.get(), "a.get() after a.add(5) and then new SharedCounter(): a new counter must not touch"
+                + " another one (a static count field is shared by every counter)");
+        assertEquals(0, b.get(), "a new counter starts at 0 even while another counter holds 5");
+        b.increment();
+        a.increment();
+        assertEquals(6, a.get(), "a after add(5), increment(), while b counted on its own");
+        assertEquals(1, b.get(), "b after one increment(), while a counted on its own");
+        assertEquals(3, b.addAndGet(2), "b.addAndGet(2) returns b's own new value");
+    }
+
+    @Test
     void increment_adds_one() {
         SharedCounter counter = new SharedCounter();
         counter.increment();

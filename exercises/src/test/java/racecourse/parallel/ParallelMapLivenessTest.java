@@ -186,6 +186,50 @@ class ParallelMapLivenessTest {
     }
 
     @Test
+    void an_interrupted_caller_gets_InterruptedException_even_when_fn_fails_because_of_the_interrupt() {
+        // Settled: "when the caller is interrupted it interrupts its threads, waits for them and throws
+        // InterruptedException". Here fn turns the interrupt it receives into an exception of its own (as code that
+        // wraps InterruptedException does): those failures come from the interrupt, which still decides the outcome.
+        int parallelism = 2;
+        Set<Thread> before = Probes.aliveNow();
+        Set<Thread> ranOn = Collections.synchronizedSet(new HashSet<>());
+        CountDownLatch allRunning = new CountDownLatch(parallelism);
+        CountDownLatch never = new CountDownLatch(1);
+        Bounded.expectThrows(InterruptedException.class, "map(2 inputs whose fn throws IllegalStateException when"
+                + " interrupted, parallelism 2), then interrupt() the caller: the interrupt, not fn's failure, decides",
+                LIMIT, () -> {
+                    Thread caller = Thread.currentThread();
+                    Thread interrupter = new Thread(() -> {
+                        try {
+                            allRunning.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        caller.interrupt();
+                    }, "racecourse-interrupter");
+                    interrupter.setDaemon(true);
+                    interrupter.start();
+                    try {
+                        ParallelMap.map(x -> {
+                            ranOn.add(Thread.currentThread());
+                            allRunning.countDown();
+                            try {
+                                never.await(20, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException("fn was interrupted", e);
+                            }
+                            return x;
+                        }, List.of(1, 2), parallelism);
+                    } finally {
+                        Thread.interrupted();
+                        List<String> alive = Probes.stillAlive(ranOn);
+                        alive.addAll(Probes.newLiveThreads(before));
+                        assertTrue(alive.isEmpty(), "map() ended, but threads it started are still alive: " + alive);
+                    }
+                });
+    }
+
+    @Test
     void a_caller_whose_interrupt_flag_is_set_gets_InterruptedException_and_leaves_no_thread() {
         // The call has to wait for its threads, so an interrupt that is already there counts: InterruptedException.
         Set<Thread> before = Probes.aliveNow();

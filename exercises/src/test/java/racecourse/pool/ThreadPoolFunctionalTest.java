@@ -202,6 +202,42 @@ class ThreadPoolFunctionalTest {
     }
 
     @Test
+    void result_with_a_zero_or_negative_timeout_gives_a_finished_outcome_at_once() throws InterruptedException {
+        // Settled: zero or negative means "do not wait"; a future that has finished has its outcome ready, so
+        // result(0) gives it (value, ExecutionException or CancellationException), and times out only if there is none.
+        ThreadPool pool = new ThreadPool(1);
+        try {
+            TaskFuture<String> succeeded = pool.submit(() -> "v");
+            IllegalStateException boom = new IllegalStateException("boom");
+            TaskFuture<String> failed = pool.submit(() -> {
+                throw boom;
+            });
+            assertEquals("v", Bounded.call("result() of a task returning \"v\"", LIMIT, succeeded::result));
+            Bounded.expectThrows(ExecutionException.class, "result() of a failing task", LIMIT, failed::result);
+            Pools.Gate gate = new Pools.Gate();
+            pool.submit(() -> gate.pass("blocker"));
+            gate.awaitEntered();
+            TaskFuture<String> cancelled = pool.submit(() -> "never");
+            assertTrue(cancelled.cancel(), "cancel() of a task still in the queue returns true");
+            for (long nanos : new long[] {0, -1, 1, 500_000}) {
+                String call = "result(" + nanos + ", NANOSECONDS) of a future that ";
+                assertEquals("v", Bounded.call(call + "has its value", LIMIT, () -> succeeded.result(nanos, TimeUnit.NANOSECONDS)),
+                        call + "has its value: \"do not wait\" still gives the value that is there");
+                ExecutionException thrown = Bounded.expectThrows(ExecutionException.class, call + "failed", LIMIT,
+                        () -> failed.result(nanos, TimeUnit.NANOSECONDS));
+                assertSame(boom, thrown.getCause(), call + "failed: the cause is the task's exception");
+                Bounded.expectThrows(CancellationException.class, call + "was cancelled", LIMIT,
+                        () -> cancelled.result(nanos, TimeUnit.NANOSECONDS));
+            }
+            assertEquals("v", Bounded.call("result(0, SECONDS) of a future that has its value", LIMIT,
+                    () -> succeeded.result(0, TimeUnit.SECONDS)));
+            gate.open();
+        } finally {
+            Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
     void callbacks_of_a_cancelled_future_run_exactly_once() throws InterruptedException {
         ThreadPool pool = new ThreadPool(1);
         boolean closed = false;

@@ -76,6 +76,95 @@ class ThreadPoolLivenessTest {
     }
 
     @Test
+    void shutdown_and_wait_and_close_return_after_every_worker_has_ended() {
+        // Settled: "shutdown(true) and close() return only after every worker thread has ended": join the workers,
+        // do not only wait for the queue to empty. A worker that ran a task must be dead (isAlive() false, as after
+        // Thread.join()) the moment the call returns. 200 small pools, half shut by shutdown(true), half by close().
+        for (int round = 0; round < 200; round++) {
+            boolean viaClose = round % 2 == 1;
+            ThreadPool pool = new ThreadPool(3, "ending-" + round);
+            java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < 6; i++) {
+                pool.submit(() -> {
+                    workers.add(Thread.currentThread());
+                    return 0;
+                });
+            }
+            String call = viaClose ? "close()" : "shutdown(true)";
+            if (viaClose) {
+                Pools.closeWithin(pool, LIMIT);
+            } else {
+                Bounded.run("shutdown(true)", LIMIT, () -> pool.shutdown(true));
+            }
+            List<String> alive = workers.stream().filter(Thread::isAlive).map(t -> t.getName() + " (" + t.getState() + ")")
+                    .toList();
+            if (!alive.isEmpty()) {
+                org.junit.jupiter.api.Assertions.fail(call + " returned while workers that ran tasks were still alive (round "
+                        + round + "): " + alive + ". It must return only after every worker thread has ended: join each"
+                        + " worker, do not only wait until the queue is empty and no task runs.");
+            }
+        }
+    }
+
+    @Test
+    void shutdown_and_wait_after_a_shutdown_without_waiting_still_waits() throws InterruptedException {
+        // Settled: "shutdown(true) and close() return only after every worker thread has ended and every queued task
+        // has run", also when an earlier shutdown(false) has already shut the pool (an "already shut down" guard must
+        // not skip the waiting).
+        for (boolean viaClose : new boolean[] {false, true}) {
+            String call = (viaClose ? "close()" : "shutdown(true)") + " after shutdown(false)";
+            ThreadPool pool = new ThreadPool(1, "late-wait-" + viaClose);
+            Pools.Gate gate = new Pools.Gate();
+            java.util.concurrent.atomic.AtomicReference<Thread> worker = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean queuedRan = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+            try {
+                pool.submit(() -> {
+                    worker.set(Thread.currentThread());
+                    return gate.pass("blocker");
+                });
+                gate.awaitEntered();
+                pool.submit(() -> {
+                    queuedRan.set(true);
+                    return "queued";
+                });
+                Bounded.run("shutdown(false) with a task running and one queued", LIMIT, () -> pool.shutdown(false));
+                Thread waiter = new Thread(() -> {
+                    try {
+                        if (viaClose) {
+                            pool.close();
+                        } else {
+                            pool.shutdown(true);
+                        }
+                        returned.set(true);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "racecourse-late-waiter");
+                waiter.setDaemon(true);
+                waiter.start();
+                // The running task is held at its gate, so a correct call cannot return before the gate opens.
+                waiter.join(300);
+                if (returned.get()) {
+                    org.junit.jupiter.api.Assertions.fail(call + " returned while a task was still running and another"
+                            + " queued: it must wait for them and for the workers, however the pool was shut before");
+                }
+                gate.open();
+                waiter.join(LIMIT.toMillis());
+                if (waiter.isAlive()) {
+                    throw racecourse.testkit.ThreadDump.of(List.of(waiter)).failure(call + " did not return within "
+                            + LIMIT.toSeconds() + " s once the running task could finish.\n");
+                }
+                assertEquals(true, queuedRan.get(), call + " returned before the queued task ran");
+                assertEquals(false, worker.get().isAlive(), call + " returned while the worker was still alive");
+            } finally {
+                gate.open();
+                Pools.closeWithin(pool, LIMIT);
+            }
+        }
+    }
+
+    @Test
     void every_thread_waiting_in_result_wakes_up() throws InterruptedException {
         ThreadPool pool = new ThreadPool(1);
         try {

@@ -59,6 +59,11 @@ class WorkQueueFunctionalTest {
         assertThrows(NullPointerException.class, () -> queue.offer(null), "offer(null)");
         Bounded.expectThrows(NullPointerException.class, "put(null)", LIMIT, () -> queue.put(null));
         assertEquals(0, queue.size(), "a refused null is not stored");
+        // Settled: offer(null) throws NullPointerException "like put(null)", whatever the queue holds.
+        assertTrue(queue.offer("a") && queue.offer("b"), "offer() on a queue with room");
+        assertThrows(NullPointerException.class, () -> queue.offer(null),
+                "offer(null) on a full queue (check for null before looking for room)");
+        assertEquals(2, queue.size(), "a refused null is not stored, also on a full queue");
     }
 
     @Test
