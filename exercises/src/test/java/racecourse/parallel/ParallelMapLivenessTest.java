@@ -146,17 +146,7 @@ class ParallelMapLivenessTest {
         AtomicInteger interrupted = new AtomicInteger();
         Bounded.expectThrows(InterruptedException.class, "map(3 inputs that wait to be interrupted, parallelism 3),"
                 + " then interrupt() the caller", LIMIT, () -> {
-                    Thread caller = Thread.currentThread();
-                    Thread interrupter = new Thread(() -> {
-                        try {
-                            allRunning.await(10, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                        caller.interrupt();
-                    }, "racecourse-interrupter");
-                    interrupter.setDaemon(true);
-                    interrupter.start();
+                    interruptOnceAllRun(Thread.currentThread(), allRunning);
                     try {
                         ParallelMap.map(x -> {
                             ranOn.add(Thread.currentThread());
@@ -198,17 +188,7 @@ class ParallelMapLivenessTest {
         Bounded.expectThrows(InterruptedException.class, "map(2 inputs whose fn throws IllegalStateException when"
                 + " interrupted, parallelism 2), then interrupt() the caller: the interrupt, not fn's failure, decides",
                 LIMIT, () -> {
-                    Thread caller = Thread.currentThread();
-                    Thread interrupter = new Thread(() -> {
-                        try {
-                            allRunning.await(10, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                        caller.interrupt();
-                    }, "racecourse-interrupter");
-                    interrupter.setDaemon(true);
-                    interrupter.start();
+                    interruptOnceAllRun(Thread.currentThread(), allRunning);
                     try {
                         ParallelMap.map(x -> {
                             ranOn.add(Thread.currentThread());
@@ -227,6 +207,20 @@ class ParallelMapLivenessTest {
                         assertTrue(alive.isEmpty(), "map() ended, but threads it started are still alive: " + alive);
                     }
                 });
+    }
+
+    /** Interrupts {@code caller} from a daemon thread once every input runs (or gives up after 10 s). */
+    private static void interruptOnceAllRun(Thread caller, CountDownLatch allRunning) {
+        Thread interrupter = new Thread(() -> {
+            try {
+                allRunning.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            caller.interrupt();
+        }, "racecourse-interrupter");
+        interrupter.setDaemon(true);
+        interrupter.start();
     }
 
     @Test
