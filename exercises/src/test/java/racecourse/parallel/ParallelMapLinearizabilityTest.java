@@ -10,11 +10,13 @@ import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opentest4j.AssertionFailedError;
 import racecourse.testkit.LincheckRun;
+import racecourse.threadjoins.ThreadJoinsSeenByLincheck;
 
 /**
  * Calls of map made at the same time from several threads are independent: Lincheck runs small calls
@@ -35,6 +37,13 @@ import racecourse.testkit.LincheckRun;
 // Lincheck explores interleavings for several seconds (14 s seen under load): far above the 60 s default.
 @Timeout(240)
 public class ParallelMapLinearizabilityTest {
+
+    // A worker written as a Thread subclass is joined through its own type; Lincheck must still see that join.
+    @BeforeAll
+    static void letLincheckSeeJoinsOfThreadSubclasses() {
+        ThreadJoinsSeenByLincheck.in("racecourse.parallel");
+    }
+
 
     @Test
     void two_callers_get_their_own_results_in_every_interleaving() {

@@ -11,11 +11,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import racecourse.testkit.Bounded;
 import racecourse.testkit.LincheckRun;
+import racecourse.threadjoins.ThreadJoinsSeenByLincheck;
 import racecourse.testkit.Seeds;
 
 /**
@@ -31,6 +33,13 @@ import racecourse.testkit.Seeds;
 // Lincheck explores interleavings for several seconds (14 s seen under load): far above the 60 s default.
 @Timeout(240)
 class ThreadPoolLinearizabilityTest {
+
+    // A worker written as a Thread subclass is joined through its own type; Lincheck must still see that join.
+    @BeforeAll
+    static void letLincheckSeeJoinsOfThreadSubclasses() {
+        ThreadJoinsSeenByLincheck.in("racecourse.pool");
+    }
+
 
     @Test
     void cancel_racing_the_start_of_a_task_has_one_consistent_outcome() {

@@ -17,10 +17,15 @@ import java.util.stream.Stream;
 
 /**
  * What a stability figure depends on, as one short hash: the subject's sources, its exercise's
- * suites (visible and hidden), the test kit, the grader's javac step, the code that starts the child JVM and the code
+ * suites (visible and hidden), the test kit, the shared suite helpers beside the kit that those suites import
+ * (racecourse.threadjoins: pool and parallel), the grader's javac step, the code that starts the child JVM and the code
  * that runs inside it (runner/), and the options it gets. Two runs with the same fingerprint graded the same thing, so their counts add up.
  */
 final class SubjectFingerprint {
+
+    // Helpers beside the kit that only some exercises' suites use; they count for those exercises alone, so a
+    // change to one does not reset the figures of exercises that never run it (each exercise has a JVM of its own).
+    private static final List<String> SHARED_SUITE_HELPERS = List.of("threadjoins");
 
     private SubjectFingerprint() {
     }
@@ -30,9 +35,15 @@ final class SubjectFingerprint {
         List<Path> files = new ArrayList<>();
         files.addAll(javaFiles(repo.resolve("solutions/src/main/java/racecourse").resolve(exercise)));
         files.addAll(subjectFiles);
-        files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse").resolve(exercise)));
-        files.addAll(javaFiles(repo.resolve("hidden/src/test/java/racecourse").resolve(exercise)));
+        List<Path> suites = new ArrayList<>(javaFiles(repo.resolve("exercises/src/test/java/racecourse").resolve(exercise)));
+        suites.addAll(javaFiles(repo.resolve("hidden/src/test/java/racecourse").resolve(exercise)));
+        files.addAll(suites);
         files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse/testkit")));
+        for (String helper : SHARED_SUITE_HELPERS) {
+            if (anyMentions(suites, "racecourse." + helper)) {
+                files.addAll(javaFiles(repo.resolve("exercises/src/test/java/racecourse").resolve(helper)));
+            }
+        }
         files.addAll(javaFiles(repo.resolve("grader/src/main/java/racecourse/grader/compile")));
         files.addAll(javaFiles(repo.resolve("grader/src/main/java/racecourse/grader/run")));
         files.addAll(javaFiles(repo.resolve("runner/src/main/java/racecourse/runner")));
@@ -73,6 +84,19 @@ final class SubjectFingerprint {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean anyMentions(List<Path> files, String packageName) {
+        for (Path f : files) {
+            try {
+                if (Files.readString(f).contains(packageName + ".")) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return false;
     }
 
     private static List<Path> javaFiles(Path dir) {
