@@ -44,7 +44,6 @@ public class ParallelMapLinearizabilityTest {
         ThreadJoinsSeenByLincheck.in("racecourse.parallel");
     }
 
-
     @Test
     void two_callers_get_their_own_results_in_every_interleaving() {
         ParallelImplemented.require();
