@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,62 @@ class ReentrantMutexStressTest {
                         turns[t] = n;
                     }).run();
             check(guarded, sum(turns), "successful tryLock() turns");
+        }
+    }
+
+    @Test
+    void an_interrupt_racing_the_unlock_never_leaves_the_interrupted_thread_holding_the_mutex() {
+        // SPEC: a method that throws InterruptedException "leaves the object as it was": no hold taken, also when
+        // the interrupt and the last unlock() reach a waiter together (a direct hand-off must take the grant back).
+        ReentrantMutex mutex = new ReentrantMutex();
+        AtomicReferenceArray<Thread> waiters = new AtomicReferenceArray<>(THREADS);
+        AtomicReference<String> kept = new AtomicReference<>();
+        SplittableRandom seeds = Seeds.forTest("mutex.interrupt-racing-unlock");
+        long interrupterSeed = seeds.nextLong();
+        TimeBox box = TimeBox.of(Duration.ofMillis(1_000));
+        Race.of(THREADS + " threads taking the mutex by lockInterruptibly() and tryLock(5 s) while a fifth interrupts them"
+                + " at random for 1000 ms", LIMIT)
+                .actors(THREADS + 1, t -> {
+                    if (t == THREADS) {
+                        interruptAtRandom(waiters, new SplittableRandom(interrupterSeed), box);
+                        return;
+                    }
+                    waiters.set(t, Thread.currentThread());
+                    for (long n = 0; box.open(); n++) {
+                        String how = n % 2 == 0 ? "lockInterruptibly()" : "tryLock(5, SECONDS)";
+                        try {
+                            if (n % 2 == 0) {
+                                mutex.lockInterruptibly();
+                            } else if (!mutex.tryLock(5, TimeUnit.SECONDS)) {
+                                continue;
+                            }
+                            mutex.unlock();
+                        } catch (InterruptedException e) {
+                            if (mutex.isHeldByCurrentThread()) {
+                                kept.compareAndSet(null, how + " threw InterruptedException, yet isHeldByCurrentThread() is"
+                                        + " true in the thread that caught it (hold count " + mutex.getHoldCount() + ")");
+                                while (mutex.isHeldByCurrentThread()) {
+                                    mutex.unlock(); // free it, so the other threads end and the test can say why
+                                }
+                            }
+                        }
+                    }
+                    Thread.interrupted();
+                }).run();
+        if (kept.get() != null) {
+            fail(kept.get() + ": an interrupted waiter that the last unlock() had already chosen kept the mutex, and no"
+                    + " one would ever unlock it. When an interrupt ends the wait, look whether the grant came first: then"
+                    + " return normally (with the interrupt flag set again), else hand the mutex on before throwing.");
+        }
+    }
+
+    private static void interruptAtRandom(AtomicReferenceArray<Thread> waiters, SplittableRandom random, TimeBox box) {
+        while (box.open()) {
+            Thread waiter = waiters.get(random.nextInt(waiters.length()));
+            if (waiter != null) {
+                waiter.interrupt();
+            }
+            LockSupport.parkNanos(random.nextLong(1_000, 50_000));
         }
     }
 
