@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,51 @@ class ThreadPoolStressTest {
         } finally {
             gates.forEach(Pools.Gate::open);
             Pools.closeWithin(pool, LIMIT);
+        }
+    }
+
+    @Test
+    void close_racing_the_submit_that_starts_a_worker_still_waits_for_that_task() {
+        // Contract: close() returns only after every worker has ended and every queued task has run. Each round, one
+        // thread makes the first submit() to a new pool while another calls close(). The pool is a second copy of
+        // this ThreadPool whose Thread.start() calls each wait 4 ms first, as a start can on a busy machine; a pool
+        // that starts its worker after releasing its lock lets close() join a thread not started yet (join() returns
+        // at once for it), and close() returns before the accepted task has run.
+        SplittableRandom random = Seeds.forTest("pool.closeRacingStart");
+        HeldBackPool.Copy copy = HeldBackPool.load();
+        for (int round = 0; round < 30; round++) {
+            HeldBackPool pool = copy.newPool(1);
+            AtomicBoolean ran = new AtomicBoolean();
+            AtomicBoolean accepted = new AtomicBoolean();
+            AtomicBoolean ranBeforeCloseReturned = new AtomicBoolean();
+            AtomicBoolean submitting = new AtomicBoolean();
+            long closeAfterNanos = random.nextLong(HeldBackStarts.HOLD_BACK_NANOS / 2);
+            try {
+                Race.of("close() racing the first submit() to a new pool (round " + round + ")", LIMIT)
+                        .actor(() -> {
+                            submitting.set(true);
+                            accepted.set(pool.submit(() -> ran.getAndSet(true)));
+                        })
+                        .actor(() -> {
+                            // Spins (yielding) rather than blocks: on one CPU it runs as soon as the submitter pauses.
+                            while (!submitting.get()) {
+                                Thread.yield();
+                            }
+                            spin(closeAfterNanos);
+                            pool.close();
+                            ranBeforeCloseReturned.set(ran.get());
+                        })
+                        .run();
+            } finally {
+                Bounded.run("close() again after round " + round, LIMIT, pool::close);
+            }
+            if (accepted.get() && !ranBeforeCloseReturned.get()) {
+                fail("close() returned while the task that a submit() racing it had queued had not run yet (round " + round
+                        + "; the pool's Thread.start() calls were held back 4 ms, as can happen on a busy machine): close()"
+                        + " joined a worker that had not started, and join() returns at once for such a thread. Start the"
+                        + " worker while still holding the lock with which submit() registered it, or have close() wait for"
+                        + " the queued tasks themselves");
+            }
         }
     }
 
